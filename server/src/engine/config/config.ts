@@ -1,0 +1,150 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import schema from '../../../../schemas/simco-int.config.schema.json';
+import { message } from '../messages';
+import { LineIndex } from '../text';
+import type { Finding, Range, SeveritySetting } from '../types';
+
+export const CONFIG_FILE = 'simco-int.config.json';
+
+export interface Config {
+  docsFolder: string;
+  tipos: string[];
+  providerAliases: Record<string, string[]>;
+  nonIntegrationVars: string[];
+  rules: Record<string, SeveritySetting>;
+  ignore: string[];
+}
+
+/** Runtime and infrastructure variables the directive does not cover (own databases, caches, the process). */
+export const DEFAULT_NON_INTEGRATION_VARS = [
+  'NODE_ENV', 'PORT', 'HOST', 'HOSTNAME', 'DEBUG', 'LOG_LEVEL', 'TZ', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'LANG',
+  'DATABASE_URL', 'DB_HOST', 'DB_PORT', 'DB_NAME', 'DB_USER', 'DB_PASSWORD', 'REDIS_URL', 'REDIS_HOST', 'REDIS_PORT',
+  'APP_URL', 'APP_NAME', 'APP_ENV', 'BASE_URL', 'API_URL', 'FRONTEND_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'SESSION_SECRET',
+];
+
+export function defaultConfig(): Config {
+  return {
+    docsFolder: 'docs/02-integraciones',
+    tipos: [],
+    providerAliases: {},
+    nonIntegrationVars: [...DEFAULT_NON_INTEGRATION_VARS],
+    rules: {},
+    ignore: [],
+  };
+}
+
+export const CONFIG_RULE_ID = 'config/invalid';
+
+export interface LoadedConfig {
+  config: Config;
+  /** Problems in the file, at their location. When there are any, `config` is the defaults. */
+  findings: Finding[];
+}
+
+const ajv = new Ajv({ allErrors: true });
+const validate = ajv.compile<Partial<Config>>(schema);
+
+/**
+ * Reads `simco-int.config.json`. An invalid file is reported where it is wrong
+ * and the defaults apply: a broken config must never switch the checks off.
+ */
+export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
+  const lines = new LineIndex(text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const finding = (range: Range, template: string, ...args: string[]): Finding => ({
+    ruleId: CONFIG_RULE_ID,
+    severity: 'error',
+    file: path,
+    range,
+    message: message(template, ...args),
+    fixes: [],
+  });
+
+  if (errors.length > 0 || !tree) {
+    const first = errors[0];
+    const at = first ? lines.rangeOf(first.offset, first.offset + first.length) : lines.rangeOf(0, 0);
+    const what = first ? printParseErrorCode(first.error) : 'empty file';
+    return { config: defaultConfig(), findings: [finding(at, 'Invalid JSON in the configuration: {0}.', what)] };
+  }
+
+  const value = JSON.parse(text) as unknown;
+  const findings: Finding[] = [];
+  if (!validate(value)) {
+    for (const error of validate.errors ?? []) {
+      const node = nodeOf(tree, error);
+      findings.push(finding(rangeOfNode(lines, node ?? tree), ...describe(error)));
+    }
+  } else {
+    for (const [ruleId] of Object.entries(value.rules ?? {})) {
+      if (knownRuleIds.has(ruleId)) continue;
+      const key = findNodeAtLocation(tree, ['rules', ruleId])?.parent?.children?.[0];
+      findings.push(finding(rangeOfNode(lines, key ?? tree), 'Unknown rule id "{0}".', ruleId));
+    }
+  }
+  if (findings.length > 0) return { config: defaultConfig(), findings };
+
+  const valid = value as Partial<Config>;
+  const defaults = defaultConfig();
+  return {
+    config: {
+      docsFolder: trimSlashes(valid.docsFolder ?? defaults.docsFolder),
+      tipos: valid.tipos ?? defaults.tipos,
+      providerAliases: valid.providerAliases ?? defaults.providerAliases,
+      nonIntegrationVars: [...defaults.nonIntegrationVars, ...(valid.nonIntegrationVars ?? [])],
+      rules: valid.rules ?? defaults.rules,
+      ignore: valid.ignore ?? defaults.ignore,
+    },
+    findings: [],
+  };
+}
+
+function trimSlashes(glob: string): string {
+  return glob.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+}
+
+function nodeOf(tree: JsonNode, error: ErrorObject): JsonNode | undefined {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const node = findNodeAtLocation(tree, path);
+  if (error.keyword === 'additionalProperties') {
+    const extra = (error.params as { additionalProperty: string }).additionalProperty;
+    return findNodeAtLocation(tree, [...path, extra])?.parent?.children?.[0] ?? node;
+  }
+  return node;
+}
+
+function rangeOfNode(lines: LineIndex, node: JsonNode): Range {
+  return lines.rangeOf(node.offset, node.offset + node.length);
+}
+
+/** Turns an ajv error into an "Expected X; found Y" sentence: ajv's own text is not for users. */
+function describe(error: ErrorObject): [string, ...string[]] {
+  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the configuration';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return ['Unknown setting "{0}" in {1}.', String(params.additionalProperty), where];
+    case 'type':
+      return ['Expected {0} for {1}.', String(params.type), where];
+    case 'enum':
+      return ['Expected one of {0} for {1}.', (params.allowedValues as string[]).join(', '), where];
+    case 'pattern':
+      return ['{0} does not match the expected form {1}.', where, String(params.pattern)];
+    case 'minLength':
+      return ['{0} must not be empty.', where];
+    case 'maxLength':
+      return ['{0} is longer than {1} characters.', where, String(params.limit)];
+    case 'maxItems':
+    case 'maxProperties':
+      return ['{0} has more than {1} entries.', where, String(params.limit)];
+    case 'uniqueItems':
+      return ['{0} lists the same value twice.', where];
+    default:
+      return ['{0} is not valid ({1}).', where, error.keyword];
+  }
+}

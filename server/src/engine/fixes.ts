@@ -1,0 +1,37 @@
+import { LineIndex } from './text';
+import type { Finding, TextEdit } from './types';
+
+export interface FixResult {
+  text: string;
+  /** How many findings had a fix applied. */
+  applied: number;
+}
+
+/**
+ * Applies the first safe fix of each finding to `text`, skipping any fix whose
+ * edits overlap one already taken (ESLint's approach: the caller lints again
+ * and repeats, so overlapping fixes land on a later pass).
+ */
+export function applySafeFixes(text: string, findings: readonly Finding[]): FixResult {
+  const lines = new LineIndex(text);
+  type Offsets = { start: number; end: number; newText: string };
+  const chosen: Offsets[] = [];
+  let applied = 0;
+  for (const finding of findings) {
+    const fix = finding.fixes.find((candidate) => candidate.safe);
+    if (!fix) continue;
+    const edits = fix.edits.map((edit: TextEdit) => ({
+      start: lines.offsetAt(edit.range.start),
+      end: lines.offsetAt(edit.range.end),
+      newText: edit.newText,
+    }));
+    const overlaps = edits.some((e) => chosen.some((c) => e.start < c.end && c.start < e.end || (e.start === c.start && e.end === c.end)));
+    if (overlaps) continue;
+    chosen.push(...edits);
+    applied++;
+  }
+  chosen.sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  for (const edit of chosen) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return { text: result, applied };
+}

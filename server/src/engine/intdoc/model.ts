@@ -1,0 +1,239 @@
+import type { Heading as MdHeading, Nodes, Root, RootContent, Table as MdTable, TableCell } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../markdown/parse';
+import { fold, LineIndex } from '../text';
+import type { Range } from '../types';
+
+// The INT doc as the rules see it: the template's parts with the ranges a
+// finding or a fix needs. Built once per file from remark's mdast.
+
+export interface Cell {
+  /** Plain text, markup removed (`**Si**` -> `Si`). */
+  text: string;
+  /** The cell's content between the pipes, trimmed; empty cells get an empty range after the pipe. */
+  range: Range;
+}
+
+export interface Table {
+  header: Cell[];
+  rows: Cell[][];
+  range: Range;
+}
+
+export interface Heading {
+  text: string;
+  depth: number;
+  /** The whole heading line. */
+  range: Range;
+  /** Just the heading's text, after the `#`s: what a rename replaces. */
+  textRange: Range;
+}
+
+export interface CodeBlock {
+  lang: string | null;
+  value: string;
+  range: Range;
+  /** Offset of the first character of `value` in the document. */
+  valueOffset: number;
+}
+
+export interface Link {
+  url: string;
+  range: Range;
+}
+
+export interface Section {
+  heading: Heading;
+  /** From the heading to the line before the next heading of the same or a higher level. */
+  range: Range;
+  tables: Table[];
+  codeBlocks: CodeBlock[];
+  /** Plain text of everything under the heading, subsections included. */
+  text: string;
+  subsections: Section[];
+}
+
+export interface MetadataRow {
+  field: Cell;
+  value: Cell;
+}
+
+export interface Footer {
+  range: Range;
+  /** The text right after `**Ultima actualizacion:**`, when there is any. */
+  date?: Cell;
+}
+
+export interface IntDoc {
+  /** Workspace-relative path, forward slashes. */
+  path: string;
+  text: string;
+  lines: LineIndex;
+  /** The first level-1 heading. */
+  title?: Heading;
+  /** Level-2 sections in document order. */
+  sections: Section[];
+  metadata?: { table: Table; rows: MetadataRow[] };
+  links: Link[];
+  codeBlocks: CodeBlock[];
+  footer?: Footer;
+}
+
+export function parseIntDoc(path: string, text: string): IntDoc {
+  const lines = new LineIndex(text);
+  const root = parseMarkdown(text);
+  const build = new Builder(text, lines);
+  const headings = root.children.filter((node): node is MdHeading => node.type === 'heading');
+  const title = headings.find((h) => h.depth === 1);
+  const sections = build.sections(root, 2);
+  const tables = allOf<MdTable>(root, 'table').map((t) => build.table(t));
+  return {
+    path,
+    text,
+    lines,
+    title: title && build.heading(title),
+    sections,
+    metadata: findMetadata(sections, tables),
+    links: allOf<Nodes & { type: 'link'; url: string }>(root, 'link').map((link) => ({
+      url: link.url,
+      range: build.range(link),
+    })),
+    codeBlocks: build.codeBlocks(root.children),
+    footer: build.footer(root),
+  };
+}
+
+function findMetadata(sections: Section[], tables: Table[]): IntDoc['metadata'] {
+  const inSection = sections.find((s) => fold(s.heading.text) === 'metadata')?.tables[0];
+  const table = inSection ?? tables.find((t) => t.header[0] && fold(t.header[0].text) === 'campo');
+  if (!table) return undefined;
+  const rows = table.rows
+    .filter((row) => row.length > 0)
+    .map((row) => ({ field: row[0], value: row[1] ?? { text: '', range: { start: row[0].range.end, end: row[0].range.end } } }));
+  return { table, rows };
+}
+
+function allOf<T extends Nodes>(node: Nodes, type: string, into: T[] = []): T[] {
+  if (node.type === type) into.push(node as T);
+  if ('children' in node) for (const child of node.children) allOf(child as Nodes, type, into);
+  return into;
+}
+
+class Builder {
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  range(node: Nodes): Range {
+    return this.lines.rangeOf(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  }
+
+  heading(node: MdHeading): Heading {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    // The text sits between the opening #s and an optional closing run of #s.
+    const raw = this.text.slice(start, end);
+    const open = /^ {0,3}#{1,6}[ \t]*/.exec(raw)?.[0].length ?? 0;
+    const close = /[ \t]*(?:[ \t]#+)?[ \t]*$/.exec(raw.slice(open))?.[0].length ?? 0;
+    return {
+      text: toString(node).trim(),
+      depth: node.depth,
+      range: this.lines.rangeOf(start, end),
+      textRange: this.lines.rangeOf(start + open, Math.max(start + open, end - close)),
+    };
+  }
+
+  sections(root: Root, depth: number): Section[] {
+    return this.sectionsOf(root.children, depth, root.position?.end.offset ?? this.text.length);
+  }
+
+  private sectionsOf(nodes: RootContent[], depth: number, endOffset: number): Section[] {
+    const sections: Section[] = [];
+    const starts = nodes
+      .map((node, index) => ({ node, index }))
+      .filter(({ node }) => node.type === 'heading' && (node as MdHeading).depth <= depth);
+    for (let k = 0; k < starts.length; k++) {
+      const { node, index } = starts[k];
+      const heading = node as MdHeading;
+      if (heading.depth !== depth) continue;
+      const next = starts[k + 1];
+      const body = nodes.slice(index + 1, next ? next.index : nodes.length);
+      const start = heading.position?.start.offset ?? 0;
+      const end = next ? (next.node.position?.start.offset ?? endOffset) : endOffset;
+      sections.push({
+        heading: this.heading(heading),
+        range: this.lines.rangeOf(start, trimEnd(this.text, start, end)),
+        tables: body.flatMap((n) => allOf<MdTable>(n, 'table')).map((t) => this.table(t)),
+        codeBlocks: this.codeBlocks(body),
+        text: body.map((n) => toString(n)).join('\n'),
+        subsections: this.sectionsOf(body, depth + 1, end),
+      });
+    }
+    return sections;
+  }
+
+  table(node: MdTable): Table {
+    const [head, ...rows] = node.children;
+    return {
+      header: head ? head.children.map((cell) => this.cell(cell)) : [],
+      rows: rows.map((row) => row.children.map((cell) => this.cell(cell))),
+      range: this.range(node),
+    };
+  }
+
+  private cell(node: TableCell): Cell {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    // mdast's cell spans its leading pipe and padding; keep only the content.
+    let from = start;
+    let to = end;
+    while (from < to && /\s/.test(this.text[from])) from++;
+    if (this.text[from] === '|') from++;
+    while (to > from && /\s/.test(this.text[to - 1])) to--;
+    if (to > from && this.text[to - 1] === '|' && this.text[to - 2] !== '\\') to--;
+    while (from < to && /[ \t]/.test(this.text[from])) from++;
+    while (to > from && /[ \t]/.test(this.text[to - 1])) to--;
+    return { text: toString(node).trim(), range: this.lines.rangeOf(from, to) };
+  }
+
+  codeBlocks(nodes: RootContent[]): CodeBlock[] {
+    return nodes
+      .flatMap((n) => allOf<Nodes & { type: 'code'; lang?: string | null; value: string }>(n, 'code'))
+      .map((code) => {
+        const start = code.position?.start.offset ?? 0;
+        const end = code.position?.end.offset ?? start;
+        const index = code.value ? this.text.indexOf(code.value, start) : -1;
+        return {
+          lang: code.lang ?? null,
+          value: code.value,
+          range: this.lines.rangeOf(start, end),
+          valueOffset: index >= 0 && index < end ? index : start,
+        };
+      });
+  }
+
+  footer(root: Root): Footer | undefined {
+    for (let i = root.children.length - 1; i >= 0; i--) {
+      const node = root.children[i];
+      if (node.type !== 'paragraph') continue;
+      const label = node.children.find((c) => c.type === 'strong' && /^ultima actualizacion\b/.test(fold(toString(c))));
+      if (!label) continue;
+      const after = label.position?.end.offset ?? 0;
+      const paragraphEnd = node.position?.end.offset ?? after;
+      const match = /^[\s:*_]*([^\s*_]+)/.exec(this.text.slice(after, paragraphEnd));
+      const footer: Footer = { range: this.range(node) };
+      if (match) {
+        const from = after + match[0].length - match[1].length;
+        footer.date = { text: match[1], range: this.lines.rangeOf(from, from + match[1].length) };
+      }
+      return footer;
+    }
+    return undefined;
+  }
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}

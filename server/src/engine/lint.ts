@@ -1,0 +1,157 @@
+import picomatch from 'picomatch';
+import type { Config } from './config/config';
+import { parseEnvFile } from './env/parse';
+import { findEnvReads } from './env/source-reads';
+import { parseIntDoc } from './intdoc/model';
+import { INT_FILE_NAME_LOOSE } from './intdoc/template';
+import { message } from './messages';
+import { RULES } from './rules';
+import type { Report, ReportSpec, Rule, WorkspaceFacts } from './rules/rule';
+import { decodeBytes, LineIndex, stripBom } from './text';
+import type { Finding, Severity } from './types';
+
+export type FileKind = 'int-doc' | 'env' | 'source';
+
+export interface LintOptions {
+  config: Config;
+  workspace: WorkspaceFacts;
+  /** Defaults to every registered rule; tests pass one rule to check it alone. */
+  rules?: readonly Rule[];
+}
+
+/** Languages whose env reads the engine understands (see env/source-reads.ts). */
+const SOURCE_EXTENSIONS = /\.(?:[cm]?[jt]sx?|py|go|java|kt|kts)$/i;
+const NOT_INT_DOCS = /^(?:readme|index|changelog)\.md$/i;
+
+const docsMatchers = new Map<string, picomatch.Matcher>();
+
+/** Which checks a workspace-relative path gets, or undefined for a file no rule is about. */
+export function classify(path: string, config: Config): FileKind | undefined {
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  const folder = slash < 0 ? '' : path.slice(0, slash);
+  if (name === '.env' || name.startsWith('.env.')) return 'env';
+  if (/\.md$/i.test(name)) {
+    if (INT_FILE_NAME_LOOSE.test(name)) return 'int-doc';
+    if (NOT_INT_DOCS.test(name)) return undefined;
+    let inDocsFolder = docsMatchers.get(config.docsFolder);
+    if (!inDocsFolder) {
+      inDocsFolder = picomatch(config.docsFolder, { dot: true });
+      docsMatchers.set(config.docsFolder, inDocsFolder);
+    }
+    return inDocsFolder(folder) ? 'int-doc' : undefined;
+  }
+  if (SOURCE_EXTENSIONS.test(name)) return 'source';
+  return undefined;
+}
+
+export const ENCODING_RULE_ID = 'file/encoding';
+
+/** Lints a file read from disk: decodes it first so BOM, binary and invalid UTF-8 are handled once. */
+export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions): Finding[] {
+  const kind = classify(path, options.config);
+  if (!kind) return [];
+  const decoded = decodeBytes(bytes);
+  const notice = (template: string): Finding[] => {
+    const severity = severityOf(ENCODING_RULE_ID, 'warning', options.config);
+    if (!severity) return [];
+    const start = { line: 0, character: 0 };
+    return [{ ruleId: ENCODING_RULE_ID, severity, file: path, range: { start, end: start }, message: message(template), fixes: [] }];
+  };
+  // Binary source files are simply not source; a binary INT doc or .env is worth saying.
+  if (decoded.binary) return kind === 'source' ? [] : notice('This file looks binary (it contains NUL bytes); it was not checked.');
+  const findings = lintText(path, decoded.text, options);
+  return decoded.invalidUtf8 && kind !== 'source'
+    ? [...notice('This file is not valid UTF-8; invalid bytes were read as U+FFFD.'), ...findings]
+    : findings;
+}
+
+/** Lints text (an editor buffer or decoded file). Never throws: a failing rule becomes a finding. */
+export function lintText(path: string, rawText: string, options: LintOptions): Finding[] {
+  const kind = classify(path, options.config);
+  if (!kind) return [];
+  const text = stripBom(rawText);
+  const rules = (options.rules ?? RULES).filter((rule) => hasCheck(rule, kind));
+  if (rules.length === 0) return [];
+  const findings: Finding[] = [];
+  const { config } = options;
+
+  const run = (rule: Rule, check: (report: Report) => void): void => {
+    const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, config);
+    if (!severity) return;
+    const report: Report = (spec) => findings.push(toFinding(rule, severity, path, spec));
+    try {
+      check(report);
+    } catch (error) {
+      findings.push(crashFinding(rule.meta.id, path, error));
+    }
+  };
+
+  if (kind === 'int-doc') {
+    const doc = parseIntDoc(path, text);
+    for (const rule of rules) run(rule, (report) => rule.checkIntDoc?.({ path, config, report, doc, workspace: options.workspace }));
+  } else if (kind === 'env') {
+    const env = parseEnvFile(path, text);
+    for (const rule of rules) run(rule, (report) => rule.checkEnvFile?.({ path, config, report, env }));
+  } else {
+    const lines = new LineIndex(text);
+    const reads = findEnvReads(path, text, lines);
+    if (reads.length === 0) return findings;
+    for (const rule of rules) run(rule, (report) => rule.checkSource?.({ path, config, report, lines, reads }));
+  }
+  return findings.sort(byPosition);
+}
+
+function hasCheck(rule: Rule, kind: FileKind): boolean {
+  if (kind === 'int-doc') return rule.checkIntDoc !== undefined;
+  if (kind === 'env') return rule.checkEnvFile !== undefined;
+  return rule.checkSource !== undefined;
+}
+
+export function severityOf(ruleId: string, defaultSeverity: Severity, config: Config): Severity | undefined {
+  const setting = config.rules[ruleId] ?? defaultSeverity;
+  return setting === 'off' ? undefined : setting;
+}
+
+function toFinding(rule: Rule, severity: Severity, file: string, spec: ReportSpec): Finding {
+  const template = (id: string): string => {
+    const text = rule.meta.messages[id];
+    if (text === undefined) throw new Error(`rule ${rule.meta.id} has no message "${id}"`);
+    return text;
+  };
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    file,
+    range: spec.range,
+    message: message(template(spec.messageId), ...(spec.args ?? [])),
+    fixes: (spec.fixes ?? []).map((fix) => ({
+      title: message(template(fix.messageId), ...(fix.args ?? [])),
+      edits: fix.edits,
+      safe: fix.safe,
+    })),
+    ...(spec.data ? { data: spec.data } : {}),
+  };
+}
+
+function crashFinding(ruleId: string, file: string, error: unknown): Finding {
+  const start = { line: 0, character: 0 };
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId,
+    severity: 'error',
+    file,
+    range: { start, end: start },
+    message: message('The rule {0} failed on this file ({1}); the other rules still ran. Please report it.', ruleId, reason),
+    fixes: [],
+  };
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}

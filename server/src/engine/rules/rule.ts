@@ -1,0 +1,73 @@
+import type { EnvFile } from '../env/parse';
+import type { EnvRead } from '../env/source-reads';
+import type { IntDoc } from '../intdoc/model';
+import type { LineIndex } from '../text';
+import type { Config } from '../config/config';
+import type { Range, Severity, TextEdit } from '../types';
+
+/** What a rule declares about itself: the registry, docs, SARIF and the server read this. */
+export interface RuleMeta {
+  /** Stable, namespaced: `int-doc/missing-section`. Its docs page is `docs/rules/<id>.md`. */
+  id: string;
+  /** One English sentence: SARIF shortDescription and the docs page's summary. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Offers safe, local, idempotent fixes that `--fix` and fix-all apply. */
+  fixable: boolean;
+  /** Offers fixes that need the user's choice (they touch meaning or other files). */
+  hasSuggestions: boolean;
+  /** messageId -> English template with `{0}` slots ("Expected {0}; found {1}"). */
+  messages: Readonly<Record<string, string>>;
+}
+
+export interface FixSpec {
+  messageId: string;
+  args?: Array<string | number>;
+  edits: TextEdit[];
+  safe: boolean;
+}
+
+export interface ReportSpec {
+  messageId: string;
+  args?: Array<string | number>;
+  range: Range;
+  fixes?: FixSpec[];
+  data?: Record<string, string>;
+}
+
+export type Report = (spec: ReportSpec) => void;
+
+/** What the engine may ask of the world around a file, answered by the shell. */
+export interface WorkspaceFacts {
+  /** Whether a workspace-relative path (file or folder) exists. */
+  exists(path: string): boolean;
+}
+
+interface BaseContext {
+  /** Workspace-relative path, forward slashes. */
+  path: string;
+  config: Config;
+  report: Report;
+}
+
+export interface IntDocContext extends BaseContext {
+  doc: IntDoc;
+  workspace: WorkspaceFacts;
+}
+
+export interface EnvFileContext extends BaseContext {
+  env: EnvFile;
+}
+
+export interface SourceContext extends BaseContext {
+  lines: LineIndex;
+  reads: EnvRead[];
+}
+
+/** One rule, one file. A rule implements the checks for the kinds of file it is about. */
+export interface Rule {
+  meta: RuleMeta;
+  checkIntDoc?(context: IntDocContext): void;
+  checkEnvFile?(context: EnvFileContext): void;
+  checkSource?(context: SourceContext): void;
+}

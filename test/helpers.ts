@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultConfig, type Config } from '../server/src/engine/config/config';
+import { applySafeFixes } from '../server/src/engine/fixes';
+import { lintText } from '../server/src/engine/lint';
+import { localize, type Locale } from '../server/src/engine/messages';
+import type { Rule, WorkspaceFacts } from '../server/src/engine/rules/rule';
+import { decodeBytes } from '../server/src/engine/text';
+import type { Finding } from '../server/src/engine/types';
+
+export const FIXTURES = join(__dirname, 'fixtures');
+export const CLEAN = join(FIXTURES, 'workspaces', 'clean');
+
+export function diskFacts(root: string): WorkspaceFacts {
+  return { exists: (path) => existsSync(join(root, path)) };
+}
+
+export function readFixture(root: string, path: string): string {
+  return decodeBytes(readFileSync(join(root, path))).text;
+}
+
+/** Replaces exactly one occurrence, so a test whose fixture drifted fails instead of passing vacuously. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const index = text.indexOf(from);
+  if (index < 0) throw new Error(`fixture does not contain ${JSON.stringify(from)}`);
+  if (text.indexOf(from, index + 1) >= 0) throw new Error(`fixture contains ${JSON.stringify(from)} more than once`);
+  return text.slice(0, index) + to + text.slice(index + from.length);
+}
+
+export interface LintCase {
+  root?: string;
+  path: string;
+  /** Text to lint instead of the file on disk (after reading it, so edits can start from the fixture). */
+  edit?: (text: string) => string;
+  rules?: readonly Rule[];
+  config?: Partial<Config>;
+}
+
+export function lintCase({ root = CLEAN, path, edit, rules, config }: LintCase): { text: string; findings: Finding[] } {
+  const original = existsSync(join(root, path)) ? readFixture(root, path) : '';
+  const text = edit ? edit(original) : original;
+  const findings = lintText(path, text, {
+    config: { ...defaultConfig(), ...config },
+    workspace: diskFacts(root),
+    rules,
+  });
+  return { text, findings };
+}
+
+/** "12:3 rule-id message": what a user reads in the Problems panel, 1-based like the editor shows. */
+export function show(finding: Finding, locale: Locale = 'en'): string {
+  return `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.ruleId} ${localize(finding.message, locale)}`;
+}
+
+/** The text a range covers, to assert that a finding points at the right characters. */
+export function covered(text: string, finding: Finding): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const { start, end } = finding.range;
+  if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+}
+
+/** Applies every safe fix until none is left, as `--fix` does. */
+export function fixAll(c: LintCase): string {
+  let { text, findings } = lintCase(c);
+  for (let pass = 0; pass < 10; pass++) {
+    const result = applySafeFixes(text, findings);
+    if (result.applied === 0) break;
+    text = result.text;
+    findings = lintCase({ ...c, edit: () => text }).findings;
+  }
+  return text;
+}
