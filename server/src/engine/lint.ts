@@ -4,7 +4,8 @@ import { parseEnvFile } from './env/parse';
 import { findEnvReads } from './env/source-reads';
 import { parseIntDoc } from './intdoc/model';
 import { INT_FILE_NAME_LOOSE } from './intdoc/template';
-import { message } from './messages';
+import { CRASH_TEMPLATE, message } from './messages';
+import encodingRule from './rules/file/encoding';
 import { RULES } from './rules';
 import type { Report, ReportSpec, Rule, WorkspaceFacts } from './rules/rule';
 import { decodeBytes, LineIndex, stripBom } from './text';
@@ -45,24 +46,23 @@ export function classify(path: string, config: Config): FileKind | undefined {
   return undefined;
 }
 
-export const ENCODING_RULE_ID = 'file/encoding';
-
 /** Lints a file read from disk: decodes it first so BOM, binary and invalid UTF-8 are handled once. */
 export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions): Finding[] {
   const kind = classify(path, options.config);
   if (!kind) return [];
   const decoded = decodeBytes(bytes);
-  const notice = (template: string): Finding[] => {
-    const severity = severityOf(ENCODING_RULE_ID, 'warning', options.config);
+  const notice = (messageId: keyof typeof encodingRule.meta.messages): Finding[] => {
+    const { id, defaultSeverity, messages } = encodingRule.meta;
+    const severity = severityOf(id, defaultSeverity, options.config);
     if (!severity) return [];
     const start = { line: 0, character: 0 };
-    return [{ ruleId: ENCODING_RULE_ID, severity, file: path, range: { start, end: start }, message: message(template), fixes: [] }];
+    return [{ ruleId: id, severity, file: path, range: { start, end: start }, message: message(messages[messageId]), fixes: [] }];
   };
   // Binary source files are simply not source; a binary INT doc or .env is worth saying.
-  if (decoded.binary) return kind === 'source' ? [] : notice('This file looks binary (it contains NUL bytes); it was not checked.');
+  if (decoded.binary) return kind === 'source' ? [] : notice('binary');
   const findings = lintText(path, decoded.text, options);
   return decoded.invalidUtf8 && kind !== 'source'
-    ? [...notice('This file is not valid UTF-8; invalid bytes were read as U+FFFD.'), ...findings]
+    ? [...notice('invalidUtf8'), ...findings]
     : findings;
 }
 
@@ -142,7 +142,7 @@ function crashFinding(ruleId: string, file: string, error: unknown): Finding {
     severity: 'error',
     file,
     range: { start, end: start },
-    message: message('The rule {0} failed on this file ({1}); the other rules still ran. Please report it.', ruleId, reason),
+    message: message(CRASH_TEMPLATE, ruleId, reason),
     fixes: [],
   };
 }

@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../../schemas/simco-int.config.schema.json';
 import { message } from '../messages';
+import configRule from '../rules/config/invalid';
 import { LineIndex } from '../text';
 import type { Finding, Range, SeveritySetting } from '../types';
 
@@ -34,8 +35,6 @@ export function defaultConfig(): Config {
   };
 }
 
-export const CONFIG_RULE_ID = 'config/invalid';
-
 export interface LoadedConfig {
   config: Config;
   /** Problems in the file, at their location. When there are any, `config` is the defaults. */
@@ -53,12 +52,12 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const finding = (range: Range, template: string, ...args: string[]): Finding => ({
-    ruleId: CONFIG_RULE_ID,
+  const finding = (range: Range, messageId: MessageId, ...args: string[]): Finding => ({
+    ruleId: configRule.meta.id,
     severity: 'error',
     file: path,
     range,
-    message: message(template, ...args),
+    message: message(configRule.meta.messages[messageId], ...args),
     fixes: [],
   });
 
@@ -66,7 +65,7 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
     const first = errors[0];
     const at = first ? lines.rangeOf(first.offset, first.offset + first.length) : lines.rangeOf(0, 0);
     const what = first ? printParseErrorCode(first.error) : 'empty file';
-    return { config: defaultConfig(), findings: [finding(at, 'Invalid JSON in the configuration: {0}.', what)] };
+    return { config: defaultConfig(), findings: [finding(at, 'json', what)] };
   }
 
   const value = JSON.parse(text) as unknown;
@@ -80,7 +79,7 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
     for (const [ruleId] of Object.entries(value.rules ?? {})) {
       if (knownRuleIds.has(ruleId)) continue;
       const key = findNodeAtLocation(tree, ['rules', ruleId])?.parent?.children?.[0];
-      findings.push(finding(rangeOfNode(lines, key ?? tree), 'Unknown rule id "{0}".', ruleId));
+      findings.push(finding(rangeOfNode(lines, key ?? tree), 'unknownRule', ruleId));
     }
   }
   if (findings.length > 0) return { config: defaultConfig(), findings };
@@ -123,28 +122,30 @@ function rangeOfNode(lines: LineIndex, node: JsonNode): Range {
 }
 
 /** Turns an ajv error into an "Expected X; found Y" sentence: ajv's own text is not for users. */
-function describe(error: ErrorObject): [string, ...string[]] {
+type MessageId = keyof typeof configRule.meta.messages & string;
+
+function describe(error: ErrorObject): [MessageId, ...string[]] {
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the configuration';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':
-      return ['Unknown setting "{0}" in {1}.', String(params.additionalProperty), where];
+      return ['unknownSetting', String(params.additionalProperty), where];
     case 'type':
-      return ['Expected {0} for {1}.', String(params.type), where];
+      return ['type', String(params.type), where];
     case 'enum':
-      return ['Expected one of {0} for {1}.', (params.allowedValues as string[]).join(', '), where];
+      return ['enum', (params.allowedValues as string[]).join(', '), where];
     case 'pattern':
-      return ['{0} does not match the expected form {1}.', where, String(params.pattern)];
+      return ['pattern', where, String(params.pattern)];
     case 'minLength':
-      return ['{0} must not be empty.', where];
+      return ['empty', where];
     case 'maxLength':
-      return ['{0} is longer than {1} characters.', where, String(params.limit)];
+      return ['tooLong', where, String(params.limit)];
     case 'maxItems':
     case 'maxProperties':
-      return ['{0} has more than {1} entries.', where, String(params.limit)];
+      return ['tooMany', where, String(params.limit)];
     case 'uniqueItems':
-      return ['{0} lists the same value twice.', where];
+      return ['unique', where];
     default:
-      return ['{0} is not valid ({1}).', where, error.keyword];
+      return ['invalid', where, error.keyword];
   }
 }

@@ -76,6 +76,8 @@ export interface IntDoc {
   metadata?: { table: Table; rows: MetadataRow[] };
   links: Link[];
   codeBlocks: CodeBlock[];
+  /** [start, end) offsets of inline code spans (`like this`). */
+  inlineCode: Array<[number, number]>;
   footer?: Footer;
 }
 
@@ -99,6 +101,7 @@ export function parseIntDoc(path: string, text: string): IntDoc {
       range: build.range(link),
     })),
     codeBlocks: build.codeBlocks(root.children),
+    inlineCode: allOf(root, 'inlineCode').map((node) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]),
     footer: build.footer(root),
   };
 }

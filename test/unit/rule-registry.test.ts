@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import spanish from '../../l10n/bundle.l10n.es.json';
+import { CRASH_TEMPLATE } from '../../server/src/engine/messages';
+import { RULES } from '../../server/src/engine/rules';
+
+const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
+
+function pages(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? pages(path) : name.endsWith('.md') ? [relative(DOCS, path).replace(/\\/g, '/').slice(0, -3)] : [];
+  });
+}
+
+describe('rule registry', () => {
+  it('has unique, namespaced ids', () => {
+    const ids = RULES.map((rule) => rule.meta.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^[a-z]+(?:-[a-z]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('gives every rule a docs page that names it, its default severity and its fix', () => {
+    for (const { meta } of RULES) {
+      const page = join(DOCS, `${meta.id}.md`);
+      assert.ok(existsSync(page), `docs/rules/${meta.id}.md is missing`);
+      const text = readFileSync(page, 'utf8');
+      assert.ok(text.startsWith(`# ${meta.id}\n`), `${meta.id}: page title`);
+      assert.ok(text.includes(`Default severity: ${meta.defaultSeverity}`), `${meta.id}: default severity`);
+      for (const heading of ['## Why', '## Bad', '## Good', '## Fix', '## Options']) assert.ok(text.includes(heading), `${meta.id}: ${heading}`);
+    }
+  });
+
+  it('has no docs page for a rule that does not exist', () => {
+    const ids = new Set(RULES.map((rule) => rule.meta.id));
+    assert.deepEqual(pages(DOCS).filter((id) => !ids.has(id)), []);
+  });
+
+  it('translates every message of every rule into Spanish, keeping the slots', () => {
+    const bundle: Record<string, string> = spanish;
+    const templates = [CRASH_TEMPLATE, ...RULES.flatMap((rule) => Object.values(rule.meta.messages))];
+    assert.deepEqual(templates.filter((t) => !(t in bundle)), [], 'templates without a Spanish entry');
+    const slots = (text: string) => (text.match(/\{\d+\}/g) ?? []).sort().join();
+    assert.deepEqual(templates.filter((t) => slots(t) !== slots(bundle[t])), [], 'translations whose {n} slots differ');
+  });
+});
