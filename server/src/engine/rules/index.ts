@@ -2,10 +2,49 @@ import type { Rule } from './rule';
 import configInvalid from './config/invalid';
 import fileEncoding from './file/encoding';
 import brokenLink from './int-doc/broken-link';
+import dateFormat from './int-doc/date-format';
+import errorCategories from './int-doc/error-categories';
+import errorResilience from './int-doc/error-resilience';
 import fileName from './int-doc/file-name';
+import footer from './int-doc/footer';
+import metadataCodigo from './int-doc/metadata-codigo';
+import metadataEstado from './int-doc/metadata-estado';
+import metadataMultiTenant from './int-doc/metadata-multi-tenant';
+import metadataRows from './int-doc/metadata-rows';
+import metadataTipo from './int-doc/metadata-tipo';
+import missingSection from './int-doc/missing-section';
+import multiTenantModel from './int-doc/multi-tenant-model';
+import obligatorioValue from './int-doc/obligatorio-value';
 import placeholder from './int-doc/placeholder';
+import sectionName from './int-doc/section-name';
+import sectionOrder from './int-doc/section-order';
+import tableColumns from './int-doc/table-columns';
+import title from './int-doc/title';
 
 /** Every rule. SARIF, the docs check and config validation read this list. */
-export const RULES: readonly Rule[] = [configInvalid, fileEncoding, fileName, placeholder, brokenLink];
+export const RULES: readonly Rule[] = [
+  configInvalid,
+  fileEncoding,
+  // INT docs, in the order a reader meets the template.
+  fileName,
+  title,
+  metadataRows,
+  metadataCodigo,
+  metadataTipo,
+  metadataEstado,
+  metadataMultiTenant,
+  dateFormat,
+  missingSection,
+  sectionName,
+  sectionOrder,
+  tableColumns,
+  obligatorioValue,
+  errorCategories,
+  errorResilience,
+  multiTenantModel,
+  placeholder,
+  brokenLink,
+  footer,
+];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));

@@ -1,0 +1,44 @@
+import { holdsPlaceholder } from '../../intdoc/metadata-fields';
+import { metadataValue } from '../../intdoc/query';
+import { TIPO_VALUES } from '../../intdoc/template';
+import { matchVocabulary } from '../../intdoc/vocabulary';
+import type { Rule } from '../rule';
+
+// Tipo groups integrations (all payment providers, all notification channels).
+// The directive lists Pagos|Auth|Notificaciones|Storage|Analytics and ends with
+// "etc", so another value is allowed: it is a warning to look at, and a team
+// that means it adds it to `tipos` in the config.
+
+const rule: Rule = {
+  meta: {
+    id: 'int-doc/metadata-tipo',
+    description: 'The Metadata table\'s Tipo is one of the directive\'s types (Pagos, Auth, Notificaciones, Storage, Analytics) or a configured extra.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    hasSuggestions: false,
+    messages: {
+      unknown: 'Expected a Tipo from {0}; found "{1}". Add it to "tipos" in simco-int.config.json if it is intended.',
+      spelling: 'Expected Tipo "{0}"; found "{1}".',
+      fixSpelling: 'Write "{0}"',
+    },
+  },
+  checkIntDoc({ doc, config, report }) {
+    const value = metadataValue(doc, 'Tipo');
+    if (!value || !value.text || holdsPlaceholder(value.text)) return;
+    const vocabulary = [...TIPO_VALUES, ...config.tipos];
+    const match = matchVocabulary(value.text, vocabulary);
+    if (match.kind === 'variant') {
+      report({
+        messageId: 'spelling',
+        args: [match.canonical, value.text],
+        range: value.range,
+        fixes: [{ messageId: 'fixSpelling', args: [match.canonical], edits: [{ range: value.range, newText: match.canonical }], safe: true }],
+        data: { expected: match.canonical },
+      });
+    } else if (match.kind === 'unknown') {
+      report({ messageId: 'unknown', args: [vocabulary.join(', '), value.text], range: value.range });
+    }
+  },
+};
+
+export default rule;
