@@ -13,7 +13,7 @@ describe('int-doc/file-name', () => {
 
   it('flags a name that breaks the pattern and suggests the conforming one', () => {
     assert.deepEqual(lint('docs/02-integraciones/INT-7-MercadoPago.md'), [
-      '1:1 int-doc/file-name Expected a file name like INT-{NNN}-{nombre}.md; found "INT-7-MercadoPago.md". Rename it to "INT-007-mercado-pago.md".',
+      '1:1 int-doc/file-name Expected a file name like INT-{NNN}-{nombre}.md; found "INT-7-MercadoPago.md". Rename it to "INT-007-mercadopago.md".',
     ]);
     assert.deepEqual(lint('docs/02-integraciones/INT-0001-stripe.md'), [
       '1:1 int-doc/file-name Expected a file name like INT-{NNN}-{nombre}.md (three digits, lowercase kebab-case name); found "INT-0001-stripe.md".',

@@ -35,14 +35,13 @@ const rule: Rule = {
   },
 };
 
-/** "int-7_Mercado Pago.MD" -> "INT-007-mercado-pago.md", when the number and a name can be read. */
+/** "int-7_Mercado Pago.MD" -> "INT-007-mercado-pago.md", "INT-3-SendGrid.md" -> "INT-003-sendgrid.md", when the number and a name can be read. */
 export function conformingName(name: string): string | undefined {
   const match = /^int[-_ ]?(\d{1,3})[-_ ]+(.+?)\.md$/i.exec(name);
   if (!match) return undefined;
   const kebab = match[2]
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

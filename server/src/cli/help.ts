@@ -1,0 +1,52 @@
+import { localize, message, type Locale } from '../engine/messages';
+import { FORMATS } from './args';
+
+export const HELP_TEMPLATES = {
+  usage: 'Usage: {0}',
+  summary: 'Checks INT docs, .env files and env reads in source against the SIMCO-INTEGRACIONES-EXTERNAS directive. The folder defaults to the current one.',
+  options: 'Options:',
+  format: 'Output format (default: stylish)',
+  output: 'Write the report to FILE instead of standard output',
+  maxWarnings: 'Exit with 1 when there are more than N warnings',
+  fix: 'Apply safe fixes and write the changed files back',
+  config: 'Use FILE instead of <folder>/simco-int.config.json',
+  quiet: 'Report errors only',
+  locale: 'Language of the messages (default: from LC_ALL, LC_MESSAGES or LANG; else en)',
+  help: 'Show this help',
+  version: 'Print the version',
+  exitCodes: 'Exit codes:',
+  exit0: 'no errors, and no more warnings than --max-warnings',
+  exit1: 'errors, or more warnings than --max-warnings',
+  exit2: 'bad usage, a folder that cannot be read, or an invalid configuration',
+} as const;
+
+const OPTION_ROWS: Array<[string, string]> = [
+  [`-f, --format ${FORMATS.join('|')}`, HELP_TEMPLATES.format],
+  ['-o, --output FILE', HELP_TEMPLATES.output],
+  ['    --max-warnings N', HELP_TEMPLATES.maxWarnings],
+  ['    --fix', HELP_TEMPLATES.fix],
+  ['-c, --config FILE', HELP_TEMPLATES.config],
+  ['-q, --quiet', HELP_TEMPLATES.quiet],
+  ['    --locale en|es', HELP_TEMPLATES.locale],
+  ['-h, --help', HELP_TEMPLATES.help],
+  ['-v, --version', HELP_TEMPLATES.version],
+];
+
+export function helpText(locale: Locale): string {
+  const t = (template: string, ...args: string[]): string => localize(message(template, ...args), locale);
+  const width = Math.max(...OPTION_ROWS.map(([flags]) => flags.length));
+  return [
+    t(HELP_TEMPLATES.usage, 'simco-int check [folder] [options]'),
+    '',
+    t(HELP_TEMPLATES.summary),
+    '',
+    t(HELP_TEMPLATES.options),
+    ...OPTION_ROWS.map(([flags, description]) => `  ${flags.padEnd(width)}  ${t(description)}`),
+    '',
+    t(HELP_TEMPLATES.exitCodes),
+    `  0  ${t(HELP_TEMPLATES.exit0)}`,
+    `  1  ${t(HELP_TEMPLATES.exit1)}`,
+    `  2  ${t(HELP_TEMPLATES.exit2)}`,
+    '',
+  ].join('\n');
+}

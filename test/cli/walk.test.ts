@@ -1,0 +1,132 @@
+import { strict as assert } from 'node:assert';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultConfig, type Config } from '../../server/src/engine/config/config';
+import { localize } from '../../server/src/engine/messages';
+import { walkWorkspace, type WalkResult } from '../../server/src/workspace/walk';
+import { CLEAN } from '../helpers';
+import { copyWorkspace, removeTempDirs, tempDir } from './workspace';
+
+const DOC = '# INT-007: Pagos\n';
+const config = (overrides: Partial<Config> = {}): Config => ({ ...defaultConfig(), ...overrides });
+const skippedLines = (walk: WalkResult): string[] => walk.skipped.map((s) => `${s.path}: ${localize(s.message)}`);
+
+function write(root: string, path: string, text = DOC): void {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+describe('workspace walk', () => {
+  after(removeTempDirs);
+
+  it('returns the checked files of the clean workspace, relative and sorted, and skips nothing', () => {
+    const walk = walkWorkspace(CLEAN, config());
+    assert.deepEqual(walk.files, [
+      '.env.example',
+      'docs/02-integraciones/INT-001-stripe.md',
+      'docs/02-integraciones/INT-002-twilio-sms.md',
+      'docs/02-integraciones/INT-003-twilio-whatsapp.md',
+      'src/notifications/twilio_client.py',
+      'src/payments/stripe.client.ts',
+    ]);
+    assert.deepEqual(walk.skipped, []);
+  });
+
+  it('leaves out files no rule is about', () => {
+    const root = tempDir();
+    write(root, 'notes.txt');
+    write(root, 'docs/README.md');
+    write(root, 'docs/guia.md');
+    write(root, 'docs/02-integraciones/INT-001-stripe.md');
+    write(root, 'docs/02-integraciones/README.md');
+    assert.deepEqual(walkWorkspace(root, config()).files, ['docs/02-integraciones/INT-001-stripe.md']);
+  });
+
+  it('respects .gitignore at every level, a deeper "!" re-including, and the config ignore globs', () => {
+    const root = copyWorkspace('cli-defects');
+    assert.deepEqual(walkWorkspace(root, config({ ignore: ['legacy/**'] })).files, [
+      'docs/02-integraciones/INT-7-Pagos.md',
+      'docs/02-integraciones/INT-9-conservar.local.md',
+    ]);
+    assert.deepEqual(walkWorkspace(root, config()).files, [
+      'docs/02-integraciones/INT-7-Pagos.md',
+      'docs/02-integraciones/INT-9-conservar.local.md',
+      'legacy/INT-2-legacy.md',
+    ]);
+  });
+
+  it('applies config globs to folders and files alike', () => {
+    const root = copyWorkspace('cli-defects');
+    const walk = walkWorkspace(root, config({ ignore: ['**/INT-7-*.md', 'legacy'] }));
+    assert.deepEqual(walk.files, ['docs/02-integraciones/INT-9-conservar.local.md']);
+  });
+
+  it('always skips .git and node_modules, and honours .git/info/exclude', () => {
+    const root = copyWorkspace('cli-defects');
+    write(root, 'node_modules/pagos/docs/02-integraciones/INT-001-stripe.md');
+    write(root, 'packages/api/node_modules/x/INT-002-x.md');
+    write(root, '.git/INT-003-git.md');
+    write(root, '.git/info/exclude', 'local/\n');
+    write(root, 'local/INT-004-local.md');
+    const walk = walkWorkspace(root, config({ ignore: ['legacy/**'] }));
+    assert.deepEqual(walk.files, ['docs/02-integraciones/INT-7-Pagos.md', 'docs/02-integraciones/INT-9-conservar.local.md']);
+    assert.deepEqual(walk.skipped, []);
+  });
+
+  it('terminates on symbolic link loops and reports each link it did not follow', () => {
+    const root = copyWorkspace('cli-defects');
+    symlinkSync('..', join(root, 'docs', 'up'), 'dir');
+    symlinkSync('.', join(root, 'docs', '02-integraciones', 'self'), 'dir');
+    const walk = walkWorkspace(root, config({ ignore: ['legacy/**'] }));
+    assert.deepEqual(walk.files, ['docs/02-integraciones/INT-7-Pagos.md', 'docs/02-integraciones/INT-9-conservar.local.md']);
+    assert.deepEqual(skippedLines(walk), [
+      'docs/02-integraciones/self: A symbolic link back to "docs/02-integraciones" (a loop); not followed.',
+      'docs/up: A symbolic link back to "." (a loop); not followed.',
+    ]);
+  });
+
+  it('follows a link to a folder once, and reports a second way to the same folder', () => {
+    const root = tempDir();
+    const outside = tempDir();
+    write(outside, 'INT-005-externo.md');
+    write(root, 'a/INT-001-a.md');
+    symlinkSync(join(root, 'a'), join(root, 'b'), 'dir');
+    symlinkSync(outside, join(root, 'shared'), 'dir');
+    const walk = walkWorkspace(root, config());
+    assert.deepEqual(walk.files, ['a/INT-001-a.md', 'shared/INT-005-externo.md']);
+    assert.deepEqual(skippedLines(walk), ['b: A symbolic link to "a", which is already checked; not checked twice.']);
+  });
+
+  it('reports a broken link only where a checked file was expected', () => {
+    const root = tempDir();
+    write(root, 'docs/02-integraciones/INT-001-stripe.md');
+    symlinkSync('missing.md', join(root, 'docs', '02-integraciones', 'INT-002-roto.md'));
+    symlinkSync('missing.txt', join(root, 'notes.txt'));
+    const walk = walkWorkspace(root, config());
+    assert.deepEqual(walk.files, ['docs/02-integraciones/INT-001-stripe.md']);
+    assert.deepEqual(skippedLines(walk), ['docs/02-integraciones/INT-002-roto.md: A broken symbolic link (ENOENT); not checked.']);
+  });
+
+  it('follows a link to a file under the link\'s own name', () => {
+    const root = tempDir();
+    write(root, 'shared/stripe.md');
+    symlinkSync(join(root, 'shared', 'stripe.md'), join(root, 'INT-001-stripe.md'));
+    assert.deepEqual(walkWorkspace(root, config()).files, ['INT-001-stripe.md']);
+  });
+
+  it('reports a folder it cannot read and walks the rest', function () {
+    // root reads any folder whatever its mode, so only another user can see this.
+    if (process.getuid?.() === 0) this.skip();
+    const root = tempDir();
+    write(root, 'docs/02-integraciones/INT-001-stripe.md');
+    write(root, 'private/INT-002-x.md');
+    chmodSync(join(root, 'private'), 0o000);
+    try {
+      const walk = walkWorkspace(root, config());
+      assert.deepEqual(walk.files, ['docs/02-integraciones/INT-001-stripe.md']);
+      assert.deepEqual(skippedLines(walk), ['private: Cannot read this folder (EACCES); its files were not checked.']);
+    } finally {
+      chmodSync(join(root, 'private'), 0o755);
+    }
+  });
+});
