@@ -1,7 +1,17 @@
 import type { LineIndex } from '../text';
 import type { Range } from '../types';
 
-// CONTRACT (implementation pending): env var reads in source code.
+// Env var reads in source code, with the exact range of the name, so the
+// naming rule (and later the secrets rules) can point at it.
+//
+// One global regex per language walks the file once: comments and string
+// literals are alternatives that match first and are skipped, so a read inside
+// `// process.env.OLD_KEY` does not count and a URL's `//` inside a string does
+// not hide the rest of the line. Every alternative starts with a different
+// character, no quantifier is nested and none can fail after scanning far (an
+// unclosed comment or string runs to its end), so the scan is linear. Reads
+// inside interpolations (`${process.env.X}`, Python's f"{os.getenv('X')}") are
+// found by scanning the holes of the string literals again.
 
 export interface EnvRead {
   name: string;
@@ -9,6 +19,123 @@ export interface EnvRead {
   range: Range;
 }
 
-export function findEnvReads(_path: string, _text: string, _lines: LineIndex): EnvRead[] {
-  return [];
+/** Env var names the way people write them; `process.env['my-var']` is left alone. */
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+
+const LINE_COMMENT = String.raw`\/\/[^\r\n]*`;
+const BLOCK_COMMENT = String.raw`\/\*[\s\S]*?(?:\*\/|$)`;
+// A string that never closes runs to the end of its line rather than failing:
+// retrying from every later quote would make a long minified line quadratic.
+const SINGLE_QUOTED = String.raw`'(?:[^'\\\r\n]|\\.)*(?:'|(?=[\r\n])|$)`;
+const DOUBLE_QUOTED = String.raw`"(?:[^"\\\r\n]|\\.)*(?:"|(?=[\r\n])|$)`;
+
+interface Dialect {
+  /** Cheap test: most source files read no env var at all. */
+  hint: RegExp;
+  /** Comments and strings (no named group) or a read (the `name` or `quoted` group). */
+  scanner: RegExp;
+  /** The read alternative alone, for interpolation holes. */
+  reads: RegExp;
+  /** Holes of a string literal that hold code, for the literals that have them. */
+  holes?: { opener: RegExp; hole: RegExp };
+}
+
+function dialect(skip: string[], read: string, hint: RegExp, holes?: Dialect['holes']): Dialect {
+  return {
+    hint,
+    scanner: new RegExp([...skip, read].join('|'), 'gd'),
+    reads: new RegExp(read, 'gd'),
+    holes,
+  };
+}
+
+const JAVASCRIPT = dialect(
+  [
+    LINE_COMMENT,
+    BLOCK_COMMENT,
+    SINGLE_QUOTED,
+    DOUBLE_QUOTED,
+    // A template literal with its `${...}` holes (no nested braces), to the closing backtick.
+    String.raw`\`(?:[^\`\\$]|\\[\s\S]|\$(?!\{)|\$\{[^}]*(?:\}|$))*(?:\`|$)`,
+  ],
+  String.raw`(?<![\w$])(?:process\.env|import\.meta\.env)(?:\??\.(?<name>${NAME})(?![\w$])|\[\s*(?<q>['"\`])(?<quoted>${NAME})\k<q>\s*\])`,
+  /process\.env|import\.meta\.env/,
+  { opener: /^`/, hole: /\$\{[^}]*(?:\}|$)/g },
+);
+
+const PYTHON = dialect(
+  [
+    '#[^\\r\\n]*',
+    `"""[\\s\\S]*?(?:"""|$)`,
+    `'''[\\s\\S]*?(?:'''|$)`,
+    SINGLE_QUOTED,
+    DOUBLE_QUOTED,
+  ],
+  // `environ`/`getenv` alone too: `from os import environ, getenv` is common.
+  String.raw`(?<![\w.])(?:os\.)?(?:environ\s*(?:\.\s*get\s*\(|\[)|getenv\s*\()\s*(?<q>['"])(?<name>${NAME})\k<q>`,
+  /environ|getenv/,
+  { opener: /^['"]/, hole: /\{[^{}]*\}/g },
+);
+
+const GO = dialect(
+  [LINE_COMMENT, BLOCK_COMMENT, DOUBLE_QUOTED, '`[^`]*(?:`|$)', SINGLE_QUOTED],
+  String.raw`(?<![\w.])os\.(?:Getenv|LookupEnv)\s*\(\s*(?:"(?<name>${NAME})"|\`(?<quoted>${NAME})\`)`,
+  /os\.(?:Getenv|LookupEnv)/,
+);
+
+const JVM = dialect(
+  [LINE_COMMENT, BLOCK_COMMENT, `"""[\\s\\S]*?(?:"""|$)`, DOUBLE_QUOTED, SINGLE_QUOTED],
+  String.raw`(?<![\w$])System\s*\.\s*getenv\s*\(\s*"(?<name>${NAME})"`,
+  /getenv/,
+);
+
+function dialectOf(path: string): Dialect | undefined {
+  const extension = /\.([a-z]+)$/i.exec(path)?.[1].toLowerCase();
+  switch (extension) {
+    case 'js': case 'jsx': case 'mjs': case 'cjs': case 'ts': case 'tsx': case 'mts': case 'cts':
+      return JAVASCRIPT;
+    case 'py':
+      return PYTHON;
+    case 'go':
+      return GO;
+    case 'java': case 'kt': case 'kts':
+      return JVM;
+    default:
+      return undefined;
+  }
+}
+
+export function findEnvReads(path: string, text: string, lines: LineIndex): EnvRead[] {
+  const language = dialectOf(path);
+  if (!language || !language.hint.test(text)) return [];
+  const reads: EnvRead[] = [];
+  const { scanner, holes } = language;
+  scanner.lastIndex = 0;
+  for (let match = scanner.exec(text); match; match = scanner.exec(text)) {
+    if (readFrom(match, 0, lines, reads)) continue;
+    if (holes && holes.opener.test(match[0])) readHoles(language, match[0], match.index, lines, reads);
+  }
+  return reads;
+}
+
+function readHoles(language: Dialect, literal: string, offset: number, lines: LineIndex, reads: EnvRead[]): void {
+  const { hole } = language.holes!;
+  hole.lastIndex = 0;
+  for (let found = hole.exec(literal); found; found = hole.exec(literal)) {
+    const code = found[0];
+    if (!language.hint.test(code)) continue;
+    const { reads: pattern } = language;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(code); match; match = pattern.exec(code)) readFrom(match, offset + found.index, lines, reads);
+  }
+}
+
+/** Adds the read a match found, if it is one; false for a comment or a string. */
+function readFrom(match: RegExpExecArray, offset: number, lines: LineIndex, reads: EnvRead[]): boolean {
+  const groups = match.groups;
+  const name = groups?.name ?? groups?.quoted;
+  if (name === undefined) return false;
+  const [start, end] = (groups!.name !== undefined ? match.indices!.groups!.name : match.indices!.groups!.quoted)!;
+  reads.push({ name, range: lines.rangeOf(offset + start, offset + end) });
+  return true;
 }

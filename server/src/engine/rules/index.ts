@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import configInvalid from './config/invalid';
+import envNaming from './env/naming';
 import fileEncoding from './file/encoding';
 import brokenLink from './int-doc/broken-link';
 import dateFormat from './int-doc/date-format';
@@ -45,6 +46,8 @@ export const RULES: readonly Rule[] = [
   placeholder,
   brokenLink,
   footer,
+  // Env var names, in INT docs, .env files and source.
+  envNaming,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));
