@@ -18,7 +18,8 @@ const runs = Number(values.runs);
 
 const cli = join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
-const markdownlint = createRequire(import.meta.url).resolve('markdownlint-cli2/markdownlint-cli2-bin.mjs');
+// The bin file is not in the package's exports map: find it beside the package's main entry.
+const markdownlint = join(dirname(createRequire(import.meta.url).resolve('markdownlint-cli2')), 'markdownlint-cli2-bin.mjs');
 
 const work = join(here, '.work');
 const workspace = join(work, 'workspace');

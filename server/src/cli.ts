@@ -9,7 +9,7 @@ import type { Formatter } from './formatters/format';
 import { json } from './formatters/json';
 import { sarif } from './formatters/sarif';
 import { stylish } from './formatters/stylish';
-import { checkFolder } from './workspace/check';
+import { checkFolderInParallel, isCheckWorker, runCheckWorker } from './workspace/parallel';
 import { loadConfig } from './workspace/config-file';
 import { codeOf } from './workspace/errno';
 
@@ -60,7 +60,7 @@ interface Shell {
   unusable(problem: Message): number;
 }
 
-export function main(argv: readonly string[], io: CliIo): number {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const env = io.env ?? process.env;
   const parsed = parseCliArgs(argv);
   const locale = parsed.locale ?? toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
@@ -87,7 +87,7 @@ export function main(argv: readonly string[], io: CliIo): number {
     return OK;
   }
   try {
-    return check(command, shell);
+    return await check(command, shell);
   } catch (error) {
     // A bug must not look like "problems found" (1) to a CI pipeline.
     shell.say(message(CLI_TEMPLATES.crash, error instanceof Error ? (error.stack ?? error.message) : String(error)));
@@ -95,7 +95,7 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function check(command: CheckCommand, { io, env, locale, say, unusable }: Shell): number {
+async function check(command: CheckCommand, { io, env, locale, say, unusable }: Shell): Promise<number> {
   const root = resolve(io.cwd, command.folder);
   const folderProblem = whyNotAFolder(root, command.folder);
   if (folderProblem) return unusable(folderProblem);
@@ -113,7 +113,9 @@ function check(command: CheckCommand, { io, env, locale, say, unusable }: Shell)
     return unusable(message(CLI_TEMPLATES.invalidConfig, configPath));
   }
 
-  const result = checkFolder({ root, config: loaded.config, fix: command.fix });
+  // Workers run this same file, which only the bundle is: under a TypeScript loader everything stays on one thread.
+  const workerScript = __filename.endsWith('.js') ? __filename : undefined;
+  const result = await checkFolderInParallel({ root, config: loaded.config, fix: command.fix, workerScript });
   for (const skipped of result.skipped) say(message(CLI_TEMPLATES.skipped, skipped.path, localize(skipped.message, locale)));
 
   const shown = command.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
@@ -164,10 +166,14 @@ function displayPath(cwd: string, root: string, file: string): string {
   return relative(cwd, join(root, file)).split(sep).join('/');
 }
 
-if (require.main === module) {
+if (isCheckWorker()) {
+  runCheckWorker();
+} else if (require.main === module) {
   // A closed pipe (`simco-int check | head`) is the reader's choice, not a failure to report.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
-  process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then((code) => {
+    process.exitCode = code;
+  });
 }

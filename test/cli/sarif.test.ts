@@ -41,27 +41,27 @@ describe('SARIF output', () => {
 
   let root: string;
   let log: Log;
-  before(() => {
+  before(async () => {
     root = workspace();
-    const result = run(['check', root, '--format', 'sarif'], { cwd: join(root, '..') });
+    const result = (await run(['check', root, '--format', 'sarif'], { cwd: join(root, '..') }));
     assert.equal(result.code, 1);
     log = JSON.parse(result.stdout) as Log;
   });
 
-  it('validates against the official SARIF 2.1.0 schema', () => {
+  it('validates against the official SARIF 2.1.0 schema', async () => {
     const validate = officialSchemaValidator();
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     assert.equal(validate({ ...log, version: '2.0.0' }), false, 'the schema check is not vacuous');
   });
 
-  it('is version 2.1.0 with a $schema and one run that counts columns in UTF-16 code units', () => {
+  it('is version 2.1.0 with a $schema and one run that counts columns in UTF-16 code units', async () => {
     assert.equal(log.version, '2.1.0');
     assert.match(log.$schema ?? '', /^https:\/\/.*sarif-2\.1\.0.*\.json$/);
     assert.equal(log.runs.length, 1);
     assert.equal(log.runs[0].columnKind, 'utf16CodeUnits');
   });
 
-  it('describes the tool and every registered rule, with a docs page behind each helpUri', () => {
+  it('describes the tool and every registered rule, with a docs page behind each helpUri', async () => {
     const { driver } = log.runs[0].tool;
     assert.equal(driver.name, 'simco-int');
     assert.equal(driver.version, version);
@@ -77,7 +77,7 @@ describe('SARIF output', () => {
     }
   });
 
-  it('gives each result a rule that exists, its index, a level and a message', () => {
+  it('gives each result a rule that exists, its index, a level and a message', async () => {
     const run0 = log.runs[0];
     const rules = run0.tool.driver.rules ?? [];
     const results = run0.results ?? [];
@@ -95,7 +95,7 @@ describe('SARIF output', () => {
     }
   });
 
-  it('locates results by URIs relative to SRCROOT, the checked folder, with forward slashes', () => {
+  it('locates results by URIs relative to SRCROOT, the checked folder, with forward slashes', async () => {
     const run0 = log.runs[0];
     const base = run0.originalUriBaseIds?.SRCROOT?.uri ?? '';
     assert.match(base, /^file:\/\/.*\/$/);
@@ -111,7 +111,7 @@ describe('SARIF output', () => {
     assert.ok(uris.includes(`${DOCS}/INT-010-pago%20%C3%B1.md`), 'a space and a non-ASCII letter are percent-encoded');
   });
 
-  it('has 1-based regions, columns in UTF-16 code units', () => {
+  it('has 1-based regions, columns in UTF-16 code units', async () => {
     for (const result of log.runs[0].results ?? []) {
       const region = result.locations?.[0].physicalLocation?.region;
       assert.ok(region);
@@ -124,7 +124,7 @@ describe('SARIF output', () => {
     assert.deepEqual(placeholder?.locations?.[0].physicalLocation?.region, { startLine: 3, startColumn: column, endLine: 3, endColumn: column + 3 });
   });
 
-  it('reports what it skipped as tool notifications', () => {
+  it('reports what it skipped as tool notifications', async () => {
     const notifications = log.runs[0].invocations?.[0].toolExecutionNotifications ?? [];
     assert.equal(log.runs[0].invocations?.[0].executionSuccessful, true);
     assert.deepEqual(

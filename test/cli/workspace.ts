@@ -71,10 +71,10 @@ interface RunOptions {
 }
 
 /** main() with collected streams. The environment is empty unless given, so LANG on the machine does not matter. */
-export function run(argv: string[], { cwd, env = {}, tty = false }: RunOptions): Run {
+export async function run(argv: string[], { cwd, env = {}, tty = false }: RunOptions): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, {
+  const code = await main(argv, {
     stdout: { write: (text: string) => (stdout += text), isTTY: tty },
     stderr: { write: (text: string) => (stderr += text) },
     cwd,

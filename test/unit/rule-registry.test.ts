@@ -4,6 +4,12 @@ import { join, relative } from 'node:path';
 import spanish from '../../l10n/bundle.l10n.es.json';
 import { CRASH_TEMPLATE } from '../../server/src/engine/messages';
 import { RULES } from '../../server/src/engine/rules';
+import { ARG_TEMPLATES } from '../../server/src/cli/args';
+import { HELP_TEMPLATES } from '../../server/src/cli/help';
+import { CLI_TEMPLATES } from '../../server/src/cli';
+import { STYLISH_TEMPLATES } from '../../server/src/formatters/stylish';
+import { CHECK_TEMPLATES } from '../../server/src/workspace/check';
+import { SKIP_TEMPLATES } from '../../server/src/workspace/walk';
 
 const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -37,11 +43,24 @@ describe('rule registry', () => {
     assert.deepEqual(pages(DOCS).filter((id) => !ids.has(id)), []);
   });
 
-  it('translates every message of every rule into Spanish, keeping the slots', () => {
+  it('translates every user-facing message into Spanish, keeping the slots, and holds no stale entry', () => {
     const bundle: Record<string, string> = spanish;
-    const templates = [CRASH_TEMPLATE, ...RULES.flatMap((rule) => Object.values(rule.meta.messages))];
+    const shells = [ARG_TEMPLATES, HELP_TEMPLATES, CLI_TEMPLATES, STYLISH_TEMPLATES, CHECK_TEMPLATES, SKIP_TEMPLATES];
+    const templates = [
+      CRASH_TEMPLATE,
+      ...RULES.flatMap((rule) => Object.values(rule.meta.messages)),
+      ...shells.flatMap((table) => Object.values<string>(table)),
+    ];
     assert.deepEqual(templates.filter((t) => !(t in bundle)), [], 'templates without a Spanish entry');
     const slots = (text: string) => (text.match(/\{\d+\}/g) ?? []).sort().join();
     assert.deepEqual(templates.filter((t) => slots(t) !== slots(bundle[t])), [], 'translations whose {n} slots differ');
+    assert.deepEqual(Object.keys(bundle).filter((t) => !templates.includes(t)), [], 'Spanish entries no message uses');
+  });
+});
+
+describe('docs/rules.md', () => {
+  it('lists every rule with its default severity', () => {
+    const index = readFileSync(join(DOCS, '..', 'rules.md'), 'utf8');
+    for (const { meta } of RULES) assert.ok(index.includes(`| [${meta.id}](rules/${meta.id}.md) | ${meta.defaultSeverity} |`), meta.id);
   });
 });

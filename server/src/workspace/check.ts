@@ -52,15 +52,21 @@ export interface CheckResult {
 }
 
 export function checkFolder(options: CheckOptions): CheckResult {
+  const walk = walkWorkspace(options.root, options.config);
+  const result = checkFiles(walk.files, options);
+  return { ...result, skipped: [...walk.skipped, ...result.skipped] };
+}
+
+/** Reads, lints and (with `fix`) fixes the given workspace-relative files: one slice of a check. */
+export function checkFiles(paths: readonly string[], options: CheckOptions): CheckResult {
   const { root } = options;
-  const walk = walkWorkspace(root, options.config);
   const lint: LintOptions = { config: options.config, workspace: diskFacts(root), rules: options.rules };
   const findings: Finding[] = [];
   const files: string[] = [];
-  const skipped = [...walk.skipped];
+  const skipped: Skipped[] = [];
   const fixed: FixedFile[] = [];
 
-  for (const file of walk.files) {
+  for (const file of paths) {
     const absolute = join(root, file);
     const read = readCheckedFile(absolute);
     if ('skipped' in read) {

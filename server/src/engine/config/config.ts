@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../../schemas/simco-int.config.schema.json';
+import { byPosition } from '../lint';
 import { message } from '../messages';
 import configRule from '../rules/config/invalid';
 import { LineIndex } from '../text';
@@ -64,7 +65,8 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
   if (errors.length > 0 || !tree) {
     const first = errors[0];
     const at = first ? lines.rangeOf(first.offset, first.offset + first.length) : lines.rangeOf(0, 0);
-    const what = first ? printParseErrorCode(first.error) : 'empty file';
+    // "ValueExpected" -> "value expected": jsonc-parser's codes read as words.
+    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
     return { config: defaultConfig(), findings: [finding(at, 'json', what)] };
   }
 
@@ -75,14 +77,16 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
       const node = nodeOf(tree, error);
       findings.push(finding(rangeOfNode(lines, node ?? tree), ...describe(error)));
     }
-  } else {
-    for (const [ruleId] of Object.entries(value.rules ?? {})) {
-      if (knownRuleIds.has(ruleId)) continue;
-      const key = findNodeAtLocation(tree, ['rules', ruleId])?.parent?.children?.[0];
-      findings.push(finding(rangeOfNode(lines, key ?? tree), 'unknownRule', ruleId));
+  }
+  // The schema cannot know the rule ids; a misspelt one would silently leave a rule as it was.
+  const rules = findNodeAtLocation(tree, ['rules']);
+  for (const property of rules?.type === 'object' ? (rules.children ?? []) : []) {
+    const key = property.children?.[0];
+    if (key && typeof key.value === 'string' && !knownRuleIds.has(key.value)) {
+      findings.push(finding(rangeOfNode(lines, key), 'unknownRule', key.value));
     }
   }
-  if (findings.length > 0) return { config: defaultConfig(), findings };
+  if (findings.length > 0) return { config: defaultConfig(), findings: findings.sort(byPosition) };
 
   const valid = value as Partial<Config>;
   const defaults = defaultConfig();
@@ -103,12 +107,16 @@ function trimSlashes(glob: string): string {
   return glob.replace(/^\.?\/+/, '').replace(/\/+$/, '');
 }
 
-function nodeOf(tree: JsonNode, error: ErrorObject): JsonNode | undefined {
-  const path = error.instancePath
+/** The segments of a JSON Pointer ("/rules/int-doc~1title" -> ["rules", "int-doc/title"]). */
+function pointerSegments(pointer: string): string[] {
+  return pointer
     .split('/')
     .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function nodeOf(tree: JsonNode, error: ErrorObject): JsonNode | undefined {
+  const path = pointerSegments(error.instancePath).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
   const node = findNodeAtLocation(tree, path);
   if (error.keyword === 'additionalProperties') {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
@@ -125,7 +133,7 @@ function rangeOfNode(lines: LineIndex, node: JsonNode): Range {
 type MessageId = keyof typeof configRule.meta.messages & string;
 
 function describe(error: ErrorObject): [MessageId, ...string[]] {
-  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the configuration';
+  const where = error.instancePath ? pointerSegments(error.instancePath).join('.') : 'the configuration';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':
