@@ -1,6 +1,8 @@
-// Writes a workspace of N realistic INT docs (the directive's full template,
-// filled in, 120-170 lines each), a .env.example and a few source files.
-// A few docs carry defects so the run also formats findings.
+// Writes a monorepo of N realistic INT docs (the directive's full template,
+// filled in, 120-170 lines each) spread over apps of 500 docs each (codes
+// have three digits), a .env.example and a few source files per app, and the
+// config that points the checker at every app's docs folder. About 1% of the
+// docs carry a defect so the run also reports findings.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,9 +17,13 @@ const PROVIDERS = [
   ['Slack', 'SLACK', 'Notificaciones', ['BOT_TOKEN', 'SIGNING_SECRET']],
 ];
 
+const DOCS_PER_APP = 500;
+
+const codeOf = (index) => `INT-${String((index % DOCS_PER_APP) + 1).padStart(3, '0')}`;
+
 function doc(index) {
   const [name, prefix, tipo, vars] = PROVIDERS[index % PROVIDERS.length];
-  const code = `INT-${String(index + 1).padStart(3, '0')}`;
+  const code = codeOf(index);
   const month = String((index % 12) + 1).padStart(2, '0');
   const multi = index % 3 === 0;
   const endpoints = Array.from({ length: 3 + (index % 6) }, (_, i) =>
@@ -129,23 +135,30 @@ npm run test:integration -- ${prefix.toLowerCase()}
 
 export function generateWorkspace(root, count) {
   rmSync(root, { recursive: true, force: true });
-  const docs = join(root, 'docs', '02-integraciones');
-  mkdirSync(docs, { recursive: true });
-  mkdirSync(join(root, 'src'), { recursive: true });
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, 'simco-int.config.json'), JSON.stringify({ docsFolder: 'apps/*/docs/02-integraciones' }, null, 2));
   let bytes = 0;
   for (let i = 0; i < count; i++) {
+    const app = join(root, 'apps', `app-${Math.floor(i / DOCS_PER_APP) + 1}`);
+    const docs = join(app, 'docs', '02-integraciones');
+    if (i % DOCS_PER_APP === 0) writeApp(app);
     const [name] = PROVIDERS[i % PROVIDERS.length];
     const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i + 1}`;
     const text = doc(i);
     bytes += Buffer.byteLength(text);
-    writeFileSync(join(docs, `INT-${String(i + 1).padStart(3, '0')}-${slug}.md`), text);
+    writeFileSync(join(docs, `${codeOf(i)}-${slug}.md`), text);
   }
+  return { files: count, bytes };
+}
+
+function writeApp(app) {
+  mkdirSync(join(app, 'docs', '02-integraciones'), { recursive: true });
+  mkdirSync(join(app, 'src'), { recursive: true });
   writeFileSync(
-    join(root, '.env.example'),
+    join(app, '.env.example'),
     PROVIDERS.flatMap(([name, prefix, , vars]) => [`# ${name}`, ...vars.map((v) => `${prefix}_${v}=xxxxx`), '']).join('\n'),
   );
   for (const [, prefix, , vars] of PROVIDERS) {
-    writeFileSync(join(root, 'src', `${prefix.toLowerCase()}.ts`), vars.map((v) => `export const ${v.toLowerCase()} = process.env.${prefix}_${v};`).join('\n') + '\n');
+    writeFileSync(join(app, 'src', `${prefix.toLowerCase()}.ts`), vars.map((v) => `export const ${v.toLowerCase()} = process.env.${prefix}_${v};`).join('\n') + '\n');
   }
-  return { files: count, bytes };
 }

@@ -9,7 +9,8 @@ import type { Formatter } from './formatters/format';
 import { json } from './formatters/json';
 import { sarif } from './formatters/sarif';
 import { stylish } from './formatters/stylish';
-import { checkFolderInParallel, isCheckWorker, runCheckWorker } from './workspace/parallel';
+import { CheckCache } from './workspace/cache';
+import { isCheckWorker, runCheck, runCheckWorker } from './workspace/run';
 import { loadConfig } from './workspace/config-file';
 import { codeOf } from './workspace/errno';
 
@@ -25,11 +26,15 @@ export const CLI_TEMPLATES = {
   invalidConfig: 'The configuration file "{0}" is invalid (see above); fix it and run again.',
   skipped: 'Skipped "{0}": {1}',
   unwritableOutput: 'Cannot write the report to "{0}" ({1}).',
+  unwritableCache: 'Cannot write the cache to "{0}" ({1}); the next run checks every file again.',
   tooManyWarnings: 'Too many warnings: {1} found, --max-warnings allows {0}.',
   crash: 'Unexpected failure: {0}. Please report it.',
 } as const;
 
 const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif };
+
+/** The default cache file, in the checked folder (like ESLint's .eslintcache): add it to .gitignore. */
+const CACHE_FILE = '.simco-int-cache';
 
 /** Exit codes, as documented in docs/cli.md. */
 const OK = 0;
@@ -115,7 +120,14 @@ async function check(command: CheckCommand, { io, env, locale, say, unusable }: 
 
   // Workers run this same file, which only the bundle is: under a TypeScript loader everything stays on one thread.
   const workerScript = __filename.endsWith('.js') ? __filename : undefined;
-  const result = await checkFolderInParallel({ root, config: loaded.config, fix: command.fix, workerScript });
+  const cacheFile = resolve(io.cwd, command.cacheLocation ?? join(root, CACHE_FILE));
+  const cache = command.cache ? CheckCache.open(cacheFile, toolBuild(), loaded.config) : undefined;
+  const result = await runCheck({ root, config: loaded.config, fix: command.fix, workerScript, cache });
+  try {
+    cache?.save();
+  } catch (error) {
+    say(message(CLI_TEMPLATES.unwritableCache, command.cacheLocation ?? CACHE_FILE, codeOf(error)));
+  }
   for (const skipped of result.skipped) say(message(CLI_TEMPLATES.skipped, skipped.path, localize(skipped.message, locale)));
 
   const shown = command.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
@@ -149,6 +161,12 @@ async function check(command: CheckCommand, { io, env, locale, say, unusable }: 
     return PROBLEMS;
   }
   return errors > 0 ? PROBLEMS : OK;
+}
+
+/** What makes cached findings stale besides the files: the version, and the build (a rebuilt bundle may check differently). */
+function toolBuild(): string {
+  const { size, mtimeMs } = statSync(__filename);
+  return `${version}:${size}:${mtimeMs}`;
 }
 
 function whyNotAFolder(root: string, shownAs: string): Message | undefined {

@@ -54,6 +54,16 @@ describe('the bundled CLI', () => {
     );
   });
 
+  it('reuses cached findings across threads: a second --cache run reports the same', () => {
+    const root = largeWorkspace(300);
+    const first = runBundle(['check', '.', '--cache', '--format', 'json'], root);
+    const second = runBundle(['check', '.', '--cache', '--format', 'json'], root);
+    assert.equal(first.code, 1);
+    assert.deepEqual(second, first);
+    const cached = JSON.parse(readFileSync(join(root, '.simco-int-cache'), 'utf8')) as { entries: Record<string, unknown> };
+    assert.equal(Object.keys(cached.entries).length, 300);
+  });
+
   it('applies --fix in every thread', () => {
     const root = largeWorkspace(300);
     assert.equal(runBundle(['check', '.', '--fix'], root).code, 0);

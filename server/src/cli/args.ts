@@ -26,6 +26,8 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   'max-warnings': { type: 'string' },
   fix: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
   locale: { type: 'string' },
@@ -41,6 +43,9 @@ export interface CheckCommand {
   /** Undefined: any number of warnings is fine. */
   maxWarnings: number | undefined;
   fix: boolean;
+  /** Reuse findings of unchanged files from the last run (`--cache`). */
+  cache: boolean;
+  cacheLocation: string | undefined;
   config: string | undefined;
   quiet: boolean;
 }
@@ -96,6 +101,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       output: values.output,
       maxWarnings,
       fix: values.fix ?? false,
+      cache: values.cache ?? false,
+      cacheLocation: values['cache-location'],
       config: values.config,
       quiet: values.quiet ?? false,
     },

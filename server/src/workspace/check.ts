@@ -7,6 +7,7 @@ import { message } from '../engine/messages';
 import type { Rule, WorkspaceFacts } from '../engine/rules/rule';
 import { decodeBytes } from '../engine/text';
 import type { Finding, Message } from '../engine/types';
+import { contentHash, recordingFacts, type CacheEntry } from './cache';
 import { codeOf } from './errno';
 import { walkWorkspace, type Skipped } from './walk';
 
@@ -57,10 +58,13 @@ export function checkFolder(options: CheckOptions): CheckResult {
   return { ...result, skipped: [...walk.skipped, ...result.skipped] };
 }
 
+/** Told, for each file checked, what the result cache needs to reuse its findings next time. */
+export type OnChecked = (file: string, entry: CacheEntry) => void;
+
 /** Reads, lints and (with `fix`) fixes the given workspace-relative files: one slice of a check. */
-export function checkFiles(paths: readonly string[], options: CheckOptions): CheckResult {
+export function checkFiles(paths: readonly string[], options: CheckOptions, onChecked?: OnChecked): CheckResult {
   const { root } = options;
-  const lint: LintOptions = { config: options.config, workspace: diskFacts(root), rules: options.rules };
+  const workspace = diskFacts(root);
   const findings: Finding[] = [];
   const files: string[] = [];
   const skipped: Skipped[] = [];
@@ -74,19 +78,20 @@ export function checkFiles(paths: readonly string[], options: CheckOptions): Che
       continue;
     }
     files.push(file);
-    if (!options.fix) {
-      findings.push(...lintBytes(file, read.bytes, lint));
-      continue;
-    }
-    const result = fixFile(file, read.bytes, lint);
+    const recording = onChecked && recordingFacts(workspace);
+    const lint: LintOptions = { config: options.config, workspace: recording?.facts ?? workspace, rules: options.rules };
+    const result = options.fix ? fixFile(file, read.bytes, lint) : { findings: lintBytes(file, read.bytes, lint), output: undefined, applied: 0 };
     findings.push(...result.findings);
-    if (result.output === undefined) continue;
-    try {
-      writeFileSync(absolute, result.output);
+    if (result.output !== undefined) {
+      try {
+        writeFileSync(absolute, result.output);
+      } catch (error) {
+        skipped.push({ path: file, message: message(CHECK_TEMPLATES.unwritableFile, codeOf(error)) });
+        continue; // Not cached either: its findings describe text that is not on disk.
+      }
       fixed.push({ file, applied: result.applied });
-    } catch (error) {
-      skipped.push({ path: file, message: message(CHECK_TEMPLATES.unwritableFile, codeOf(error)) });
     }
+    if (recording) onChecked?.(file, { hash: contentHash(result.output ?? read.bytes), findings: result.findings, facts: recording.asked });
   }
   return { findings: findings.sort(byPosition), files, skipped, fixed };
 }
