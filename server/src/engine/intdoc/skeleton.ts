@@ -3,6 +3,9 @@
 // Placeholders stay as the template has them: int-doc/placeholder then points
 // at each gap to fill.
 
+import { METADATA_PLACEHOLDERS } from './metadata-fields';
+import { METADATA_FIELDS } from './template';
+
 /** The template's `Manejo de Errores` rows, one per category of the directive (6.1). */
 export const TEMPLATE_ERROR_ROWS = {
   client: '| 400 | Bad Request | Log + retry NO |',
@@ -20,12 +23,7 @@ const SECTION_BODIES: Readonly<Record<string, readonly string[]>> = {
   Metadata: [
     '| Campo | Valor |',
     '|-------|-------|',
-    '| Codigo | INT-{NNN} |',
-    '| Proveedor | {Nombre proveedor} |',
-    '| Tipo | {Pagos|Auth|Notificaciones|Storage|Analytics|etc} |',
-    '| Estado | {Implementado|Documentado|Pendiente} |',
-    '| Multi-tenant | {Si|No} |',
-    '| Fecha integracion | {YYYY-MM-DD} |',
+    ...METADATA_FIELDS.map((field) => `| ${field} | ${METADATA_PLACEHOLDERS[field]} |`),
   ],
   Descripcion: ['{Proposito de la integracion y caso de uso}'],
   'Credenciales Requeridas': [

@@ -1,7 +1,6 @@
-import { holdsPlaceholder } from '../../intdoc/metadata-fields';
 import { metadataValue } from '../../intdoc/query';
 import { ESTADO_VALUES } from '../../intdoc/template';
-import { matchVocabulary } from '../../intdoc/vocabulary';
+import { checkVocabularyValue } from '../../intdoc/vocabulary';
 import type { Rule } from '../rule';
 
 // Estado says whether the integration runs (Implementado), is only designed
@@ -22,20 +21,7 @@ const rule: Rule = {
     },
   },
   checkIntDoc({ doc, report }) {
-    const value = metadataValue(doc, 'Estado');
-    if (!value || !value.text || holdsPlaceholder(value.text)) return;
-    const match = matchVocabulary(value.text, ESTADO_VALUES);
-    if (match.kind === 'variant') {
-      report({
-        messageId: 'spelling',
-        args: [match.canonical, value.text],
-        range: value.range,
-        fixes: [{ messageId: 'fixSpelling', args: [match.canonical], edits: [{ range: value.range, newText: match.canonical }], safe: true }],
-        data: { expected: match.canonical },
-      });
-    } else if (match.kind === 'unknown') {
-      report({ messageId: 'unknown', args: [ESTADO_VALUES.join(', '), value.text], range: value.range });
-    }
+    checkVocabularyValue(metadataValue(doc, 'Estado'), ESTADO_VALUES, report);
   },
 };
 

@@ -1,7 +1,6 @@
-import { holdsPlaceholder } from '../../intdoc/metadata-fields';
 import { metadataValue } from '../../intdoc/query';
 import { TIPO_VALUES } from '../../intdoc/template';
-import { matchVocabulary } from '../../intdoc/vocabulary';
+import { checkVocabularyValue } from '../../intdoc/vocabulary';
 import type { Rule } from '../rule';
 
 // Tipo groups integrations (all payment providers, all notification channels).
@@ -23,21 +22,7 @@ const rule: Rule = {
     },
   },
   checkIntDoc({ doc, config, report }) {
-    const value = metadataValue(doc, 'Tipo');
-    if (!value || !value.text || holdsPlaceholder(value.text)) return;
-    const vocabulary = [...TIPO_VALUES, ...config.tipos];
-    const match = matchVocabulary(value.text, vocabulary);
-    if (match.kind === 'variant') {
-      report({
-        messageId: 'spelling',
-        args: [match.canonical, value.text],
-        range: value.range,
-        fixes: [{ messageId: 'fixSpelling', args: [match.canonical], edits: [{ range: value.range, newText: match.canonical }], safe: true }],
-        data: { expected: match.canonical },
-      });
-    } else if (match.kind === 'unknown') {
-      report({ messageId: 'unknown', args: [vocabulary.join(', '), value.text], range: value.range });
-    }
+    checkVocabularyValue(metadataValue(doc, 'Tipo'), [...TIPO_VALUES, ...config.tipos], report);
   },
 };
 
