@@ -108,7 +108,7 @@ function hasCheck(rule: Rule, kind: FileKind): boolean {
   return rule.checkSource !== undefined;
 }
 
-export function severityOf(ruleId: string, defaultSeverity: Severity, config: Config): Severity | undefined {
+function severityOf(ruleId: string, defaultSeverity: Severity, config: Config): Severity | undefined {
   const setting = config.rules[ruleId] ?? defaultSeverity;
   return setting === 'off' ? undefined : setting;
 }

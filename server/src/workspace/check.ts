@@ -110,7 +110,7 @@ export interface FileFixResult {
  * that is binary or not valid UTF-8 is never rewritten: its bytes would not
  * survive the round trip.
  */
-export function fixFile(path: string, bytes: Uint8Array, lint: LintOptions): FileFixResult {
+function fixFile(path: string, bytes: Uint8Array, lint: LintOptions): FileFixResult {
   const decoded = decodeBytes(bytes);
   if (decoded.binary || decoded.invalidUtf8) return { findings: lintBytes(path, bytes, lint), output: undefined, applied: 0 };
   let text = decoded.text;

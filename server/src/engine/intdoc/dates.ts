@@ -43,7 +43,7 @@ function convert(year: number, month: number, day: number): DateReading {
   return isRealDay(year, month, day) ? { kind: 'convertible', iso: isoOf(year, month, day) } : { kind: 'nonexistent' };
 }
 
-export function isRealDay(year: number, month: number, day: number): boolean {
+function isRealDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 

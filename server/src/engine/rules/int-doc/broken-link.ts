@@ -7,7 +7,7 @@ import type { Rule } from '../rule';
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
 /** Where a relative link points, workspace-relative; undefined for links this rule does not check. */
-export function linkTarget(docPath: string, url: string): string | undefined {
+function linkTarget(docPath: string, url: string): string | undefined {
   if (!url || EXTERNAL.test(url) || url.includes('{')) return undefined;
   let target = url.replace(/[?#].*$/, '');
   try {

@@ -36,7 +36,7 @@ const rule: Rule = {
 };
 
 /** "int-7_Mercado Pago.MD" -> "INT-007-mercado-pago.md", "INT-3-SendGrid.md" -> "INT-003-sendgrid.md", when the number and a name can be read. */
-export function conformingName(name: string): string | undefined {
+function conformingName(name: string): string | undefined {
   const match = /^int[-_ ]?(\d{1,3})[-_ ]+(.+?)\.md$/i.exec(name);
   if (!match) return undefined;
   const kebab = match[2]

@@ -1,7 +1,7 @@
 import { intFileCode } from '../../intdoc/file-code';
 import { METADATA_PLACEHOLDERS, metadataFieldOf } from '../../intdoc/metadata-fields';
 import type { IntDoc, MetadataRow, Table } from '../../intdoc/model';
-import { findSection } from '../../intdoc/query';
+import { sectionFor } from '../../intdoc/section-match';
 import { METADATA_FIELDS, type MetadataField } from '../../intdoc/template';
 import type { TextEdit } from '../../types';
 import type { Report, Rule } from '../rule';
@@ -31,7 +31,7 @@ const rule: Rule = {
   },
   checkIntDoc({ doc, report }) {
     if (!doc.metadata) {
-      const heading = findSection(doc, 'Metadata')?.heading ?? doc.title;
+      const heading = sectionFor(doc, 'Metadata')?.heading ?? doc.title;
       const range = heading ? heading.textRange : doc.lines.lineRange(0);
       report({ messageId: 'missingTable', args: [METADATA_FIELDS.join(', ')], range });
       return;

@@ -20,7 +20,7 @@ const TEMPLATE_PLACEHOLDERS = new Set(
 const BRACES = /(?<![$#%{\\])\{([^{}\n]{1,80})\}(?!\})/g;
 const PROSE = /^[\p{L}][\p{L}\p{N} .,/|'-]*$/u;
 
-export type Where = 'prose' | 'inline-code' | 'code-block';
+type Where = 'prose' | 'inline-code' | 'code-block';
 
 /**
  * In prose: a template placeholder, or brace text that reads like prose (a
@@ -29,7 +29,7 @@ export type Where = 'prose' | 'inline-code' | 'code-block';
  * the template's own placeholders, and a code block only a line that is
  * nothing but a placeholder, as the template's `{comando para probar integracion}`.
  */
-export function isPlaceholder(content: string, where: Where, wholeLine: boolean): boolean {
+function isPlaceholder(content: string, where: Where, wholeLine: boolean): boolean {
   const trimmed = content.trim();
   const known = TEMPLATE_PLACEHOLDERS.has(fold(trimmed));
   const prose = PROSE.test(trimmed) && /[ |]/.test(trimmed);
