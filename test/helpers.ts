@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig, type Config } from '../server/src/engine/config/config';
-import { applySafeFixes } from '../server/src/engine/fixes';
-import { lintText } from '../server/src/engine/lint';
+import { fixAll as engineFixAll } from '../server/src/engine/fixes';
+import { lintText, type LintOptions } from '../server/src/engine/lint';
 import { localize, type Locale } from '../server/src/engine/messages';
 import type { Rule, WorkspaceFacts } from '../server/src/engine/rules/rule';
 import { decodeBytes } from '../server/src/engine/text';
@@ -36,15 +36,15 @@ export interface LintCase {
   config?: Partial<Config>;
 }
 
-export function lintCase({ root = CLEAN, path, edit, rules, config }: LintCase): { text: string; findings: Finding[] } {
+function prepare({ root = CLEAN, path, edit, rules, config }: LintCase): { text: string; options: LintOptions } {
   const original = existsSync(join(root, path)) ? readFixture(root, path) : '';
   const text = edit ? edit(original) : original;
-  const findings = lintText(path, text, {
-    config: { ...defaultConfig(), ...config },
-    workspace: diskFacts(root),
-    rules,
-  });
-  return { text, findings };
+  return { text, options: { config: { ...defaultConfig(), ...config }, workspace: diskFacts(root), rules } };
+}
+
+export function lintCase(c: LintCase): { text: string; findings: Finding[] } {
+  const { text, options } = prepare(c);
+  return { text, findings: lintText(c.path, text, options) };
 }
 
 /** "12:3 rule-id message": what a user reads in the Problems panel, 1-based like the editor shows. */
@@ -62,12 +62,6 @@ export function covered(text: string, finding: Finding): string {
 
 /** Applies every safe fix until none is left, as `--fix` does. */
 export function fixAll(c: LintCase): string {
-  let { text, findings } = lintCase(c);
-  for (let pass = 0; pass < 10; pass++) {
-    const result = applySafeFixes(text, findings);
-    if (result.applied === 0) break;
-    text = result.text;
-    findings = lintCase({ ...c, edit: () => text }).findings;
-  }
-  return text;
+  const { text, options } = prepare(c);
+  return engineFixAll(c.path, text, options).text;
 }

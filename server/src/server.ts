@@ -1,86 +1,108 @@
-import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { CONFIG_FILE, defaultConfig, type Config } from './engine/config/config';
-import { lintText } from './engine/lint';
-import { toLocale, type Locale } from './engine/messages';
-import type { WorkspaceFacts } from './engine/rules/rule';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { CONFIG_FILE, defaultConfig } from './engine/config/config';
+import { toLocale } from './engine/messages';
+import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
 import { toDiagnostic } from './lsp/diagnostics';
+import { DiagnosticPublisher } from './lsp/push-diagnostics';
+import { Session } from './lsp/session';
 import { loadConfig } from './workspace/config-file';
 
-// The LSP shell: keeps documents in sync, runs the engine on each change
-// (debounced) and publishes the findings. Started over IPC by the VS Code
-// client, or with --stdio by any other editor.
-
-const DEBOUNCE_MS = 150;
+// The LSP shell: keeps documents in sync and answers with the engine's
+// findings and fixes. VS Code starts it over IPC; other editors run
+// `simco-int-server --stdio`. Handlers convert, call, convert back.
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-
-let root: string | undefined;
-let locale: Locale = 'en';
-let config: Config = defaultConfig();
-const pending = new Map<string, NodeJS.Timeout>();
-
-// Unsaved buffers count as existing files too: a link to a file created but not yet saved resolves.
-const facts: WorkspaceFacts = {
-  exists: (path) => (root !== undefined && existsSync(join(root, path))) || documents.keys().some((uri) => workspacePath(uri) === path),
-};
+const session = new Session(documents);
+const publisher = new DiagnosticPublisher(connection, session, (uri) => documents.get(uri));
+/** Pull diagnostics (LSP 3.17) when the client supports them: the client then decides when to ask. */
+let pull = false;
+/** Whether the client lets the server register file watchers (clients that do not may watch on their own). */
+let canWatchFiles = false;
+/** Whether the client accepts `workspace/diagnostic/refresh`, to pull again after another file changed. */
+let canRefresh = false;
 
 connection.onInitialize((params) => {
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-  root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
-  locale = toLocale(params.locale);
+  session.root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
+  session.locale = toLocale(params.locale);
+  pull = params.capabilities.textDocument?.diagnostic !== undefined;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+  const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
+  if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) publisher.debounceMs = options.debounceMs;
   reloadConfig();
-  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      ...(pull ? { diagnosticProvider: { identifier: 'simco-int', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'simco-int-server' },
+  };
 });
 
 connection.onInitialized(() => {
-  void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+  if (!canWatchFiles) return;
+  connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] }).catch((error: unknown) => {
+    connection.console.warn(`Could not register file watchers: ${String(error)}`);
+  });
 });
 
 connection.onDidChangeWatchedFiles(() => {
   reloadConfig();
-  for (const document of documents.all()) validate(document);
+  revalidateAll();
 });
 
 documents.onDidChangeContent(({ document }) => {
-  clearTimeout(pending.get(document.uri));
-  pending.set(document.uri, setTimeout(() => validate(document), DEBOUNCE_MS));
+  if (!pull) publisher.schedule(document);
 });
 
 documents.onDidClose(({ document }) => {
-  clearTimeout(pending.get(document.uri));
-  pending.delete(document.uri);
-  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  if (!pull) publisher.clear(document.uri);
+});
+
+connection.languages.diagnostics.on((params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  const findings = document && !token.isCancellationRequested ? session.lint(document) : undefined;
+  return { kind: DocumentDiagnosticReportKind.Full, items: (findings ?? []).map((finding) => toDiagnostic(finding, session.locale)) };
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? codeActions(session, document, params) : [];
 });
 
 function reloadConfig(): void {
-  if (!root) return;
-  const load = loadConfig(root);
-  config = load.ok ? load.config : defaultConfig();
+  if (!session.root) return;
+  const load = loadConfig(session.root);
+  session.config = load.ok ? load.config : defaultConfig();
   if (load.ok && load.file) {
-    const uri = pathToFileURL(join(root, load.file)).toString();
-    void connection.sendDiagnostics({ uri, diagnostics: load.findings.map((f) => toDiagnostic(f, locale)) });
+    const uri = pathToFileURL(join(session.root, load.file)).toString();
+    void connection.sendDiagnostics({ uri, diagnostics: load.findings.map((f) => toDiagnostic(f, session.locale)) });
   }
 }
 
-function workspacePath(uri: string): string | undefined {
-  if (!root || !uri.startsWith('file:')) return undefined;
-  const path = relative(root, fileURLToPath(uri));
-  return path.startsWith('..') ? undefined : path.split(sep).join('/');
+/** Something other documents depend on changed: check every open one again. */
+function revalidateAll(): void {
+  if (pull) {
+    if (canRefresh) connection.languages.diagnostics.refresh();
+  } else for (const document of documents.all()) publisher.publishNow(document.uri);
 }
 
-function validate(document: TextDocument): void {
-  pending.delete(document.uri);
-  if (documents.get(document.uri)?.version !== document.version) return;
-  const path = workspacePath(document.uri);
-  if (path === undefined) return;
-  const findings = lintText(path, document.getText(), { config, workspace: facts });
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map((f) => toDiagnostic(f, locale)) });
-}
+// A failed request to the client must not take the diagnostics down with it.
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -10,6 +10,7 @@ import { CLI_TEMPLATES } from '../../server/src/cli';
 import { STYLISH_TEMPLATES } from '../../server/src/formatters/stylish';
 import { CHECK_TEMPLATES } from '../../server/src/workspace/check';
 import { SKIP_TEMPLATES } from '../../server/src/workspace/walk';
+import { FIX_ALL_TITLE } from '../../server/src/lsp/code-actions';
 
 const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -48,6 +49,7 @@ describe('rule registry', () => {
     const shells = [ARG_TEMPLATES, HELP_TEMPLATES, CLI_TEMPLATES, STYLISH_TEMPLATES, CHECK_TEMPLATES, SKIP_TEMPLATES];
     const templates = [
       CRASH_TEMPLATE,
+      FIX_ALL_TITLE,
       ...RULES.flatMap((rule) => Object.values(rule.meta.messages)),
       ...shells.flatMap((table) => Object.values<string>(table)),
     ];

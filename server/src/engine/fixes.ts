@@ -1,3 +1,4 @@
+import { lintText, type LintOptions } from './lint';
 import { LineIndex } from './text';
 import type { Finding, TextEdit } from './types';
 
@@ -34,4 +35,30 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): FixR
   let result = text;
   for (const edit of chosen) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return { text: result, applied };
+}
+
+/** ESLint's bound: fixes that keep producing new fixes stop here instead of looping forever. */
+const MAX_FIX_PASSES = 10;
+
+export interface FixAllResult extends FixResult {
+  /** What is left after fixing. */
+  findings: Finding[];
+}
+
+/**
+ * Applies safe fixes until none is left (or MAX_FIX_PASSES), linting again
+ * after each pass because a fix can move or resolve other findings: what
+ * `--fix` and the editor's fix-all do.
+ */
+export function fixAll(path: string, text: string, options: LintOptions): FixAllResult {
+  let findings = lintText(path, text, options);
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const result = applySafeFixes(text, findings);
+    if (result.applied === 0) break;
+    applied += result.applied;
+    text = result.text;
+    findings = lintText(path, text, options);
+  }
+  return { text, applied, findings };
 }

@@ -1,8 +1,8 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../engine/config/config';
-import { applySafeFixes } from '../engine/fixes';
-import { byPosition, lintBytes, lintText, type LintOptions } from '../engine/lint';
+import { fixAll } from '../engine/fixes';
+import { byPosition, lintBytes, type LintOptions } from '../engine/lint';
 import { message } from '../engine/messages';
 import type { Rule, WorkspaceFacts } from '../engine/rules/rule';
 import { decodeBytes } from '../engine/text';
@@ -17,8 +17,6 @@ import { walkWorkspace, type Skipped } from './walk';
 
 /** Larger files are not INT docs, .env files or hand-written source; reading them would only cost memory. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** ESLint's bound: fixes that keep producing new fixes stop here instead of looping forever. */
-const MAX_FIX_PASSES = 10;
 
 export const CHECK_TEMPLATES = {
   tooLarge: 'Larger than {0} MB; not checked.',
@@ -105,24 +103,14 @@ export interface FileFixResult {
 }
 
 /**
- * Applies safe fixes until none is left (or MAX_FIX_PASSES), linting again
- * after each pass because a fix can move or resolve other findings. A file
- * that is binary or not valid UTF-8 is never rewritten: its bytes would not
- * survive the round trip.
+ * Fixes a file's bytes (engine fixAll), keeping its BOM. A file that is
+ * binary or not valid UTF-8 is never rewritten: its bytes would not survive
+ * the round trip.
  */
 function fixFile(path: string, bytes: Uint8Array, lint: LintOptions): FileFixResult {
   const decoded = decodeBytes(bytes);
   if (decoded.binary || decoded.invalidUtf8) return { findings: lintBytes(path, bytes, lint), output: undefined, applied: 0 };
-  let text = decoded.text;
-  let findings = lintText(path, text, lint);
-  let applied = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const result = applySafeFixes(text, findings);
-    if (result.applied === 0) break;
-    applied += result.applied;
-    text = result.text;
-    findings = lintText(path, text, lint);
-  }
+  const { text, findings, applied } = fixAll(path, decoded.text, lint);
   const output = text === decoded.text ? undefined : (decoded.hadBom ? '\uFEFF' : '') + text;
   return { findings, output, applied };
 }

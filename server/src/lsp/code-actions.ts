@@ -1,0 +1,70 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Range, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll } from '../engine/fixes';
+import { localize } from '../engine/messages';
+import type { Finding } from '../engine/types';
+import { toDiagnostic } from './diagnostics';
+import type { Session } from './session';
+
+// Engine fixes as LSP code actions. The engine already says which fixes are
+// safe; here they only become quick fixes (one per fix of each finding under
+// the cursor) and the `source.fixAll.simco-int` action.
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.simco-int`;
+
+export function codeActions(session: Session, document: TextDocument, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const finding of session.lint(document) ?? []) {
+      if (intersects(finding.range, params.range)) actions.push(...quickFixes(session, document, finding));
+    }
+  }
+  // Fix-all is a source action: offered when asked for (on save, the Source Action menu), not in every lightbulb.
+  if (only && wants(FIX_ALL_KIND)) {
+    const edit = fixAllEdit(session, document);
+    if (edit) actions.push({ title: localize({ template: FIX_ALL_TITLE, args: [] }, session.locale), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } });
+  }
+  return actions;
+}
+
+export const FIX_ALL_TITLE = 'Fix all safe simco-int problems';
+
+function quickFixes(session: Session, document: TextDocument, finding: Finding): CodeAction[] {
+  const safe = finding.fixes.filter((fix) => fix.safe);
+  return finding.fixes.map((fix) => ({
+    title: localize(fix.title, session.locale),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(finding, session.locale)],
+    // The one safe fix of a finding is what the user almost surely wants; a suggestion never is by default.
+    isPreferred: fix.safe && safe.length === 1,
+    edit: { changes: { [document.uri]: fix.edits } },
+  }));
+}
+
+/**
+ * Every safe fix of the document, repeated until stable like `--fix`, as one
+ * edit over the span that changed (the editor keeps the cursor and folding
+ * outside it). Undefined when there is nothing to fix.
+ */
+export function fixAllEdit(session: Session, document: TextDocument): TextEdit | undefined {
+  const path = session.pathOf(document.uri);
+  if (path === undefined) return undefined;
+  const before = document.getText();
+  const after = fixAll(path, before, { config: session.config, workspace: session.facts }).text;
+  if (after === before) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return {
+    range: { start: document.positionAt(start), end: document.positionAt(before.length - end) },
+    newText: after.slice(start, after.length - end),
+  };
+}
+
+function intersects(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

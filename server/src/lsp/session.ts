@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultConfig, type Config } from '../engine/config/config';
+import { lintText } from '../engine/lint';
+import type { Locale } from '../engine/messages';
+import type { WorkspaceFacts } from '../engine/rules/rule';
+import type { Finding } from '../engine/types';
+
+// What the server knows about the workspace it serves: where it is, its
+// configuration, the language of its messages, and the open documents (whose
+// unsaved text wins over the disk). Handlers ask it; it asks the engine.
+
+export class Session {
+  root: string | undefined;
+  config: Config = defaultConfig();
+  locale: Locale = 'en';
+
+  constructor(private readonly openDocuments: { all(): TextDocument[] }) {}
+
+  /** Workspace-relative POSIX path of a `file:` URI inside the workspace, else undefined. */
+  pathOf(uri: string): string | undefined {
+    if (!this.root || !uri.startsWith('file:')) return undefined;
+    const path = relative(this.root, fileURLToPath(uri));
+    return path === '' || path.startsWith('..') || path.startsWith(sep) ? undefined : path.split(sep).join('/');
+  }
+
+  uriOf(path: string): string {
+    return pathToFileURL(join(this.root ?? '', path)).toString();
+  }
+
+  /** A file exists when it is on disk or open in the editor (created but not yet saved). */
+  readonly facts: WorkspaceFacts = {
+    exists: (path) =>
+      (this.root !== undefined && existsSync(join(this.root, path))) ||
+      this.openDocuments.all().some((document) => {
+        const open = this.pathOf(document.uri);
+        return open !== undefined && (open === path || open.startsWith(`${path}/`));
+      }),
+  };
+
+  /** The findings for a document's current text, or undefined when it is outside the workspace. */
+  lint(document: TextDocument): Finding[] | undefined {
+    const path = this.pathOf(document.uri);
+    return path === undefined ? undefined : lintText(path, document.getText(), { config: this.config, workspace: this.facts });
+  }
+}

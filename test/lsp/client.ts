@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+// A real LSP client for tests: spawns the bundled server over stdio (as any
+// editor would), speaks JSON-RPC to it, and lets tests wait for the
+// notifications they expect instead of sleeping.
+
+const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface StartOptions {
+  root: string;
+  /** Advertise pull diagnostics (textDocument/diagnostic), as VS Code does. */
+  pull?: boolean;
+  locale?: string;
+  debounceMs?: number;
+}
+
+export class TestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** Per URI, how many of its publications a test has already been given. */
+  private readonly consumed = new Map<string, number>();
+  private readonly waiters: Array<() => boolean> = [];
+  private readonly versions = new Map<string, number>();
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly process: ChildProcess,
+    readonly root: string,
+  ) {
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      for (const waiter of [...this.waiters]) if (waiter()) this.waiters.splice(this.waiters.indexOf(waiter), 1);
+    });
+  }
+
+  static async start({ root, pull = false, locale = 'en', debounceMs = 0 }: StartOptions): Promise<TestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    const client = new TestClient(connection, child, root);
+    const capabilities: ClientCapabilities = pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {};
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'test' }],
+      capabilities,
+      locale,
+      initializationOptions: { debounceMs },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  uri(path: string): string {
+    return pathToFileURL(join(this.root, path)).toString();
+  }
+
+  /** Opens a workspace file with its text on disk, or the given text (an unsaved buffer). */
+  async open(path: string, text = readFileSync(join(this.root, path), 'utf8'), languageId = 'markdown'): Promise<string> {
+    const uri = this.uri(path);
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  /** Replaces the whole text, as a new version. */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /**
+   * Resolves with the next diagnostics published for `uri` that pass `test`
+   * (default: any), looking first at what arrived since the last call, so a
+   * notification that beats the test to it is not missed.
+   */
+  diagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+    return new Promise((resolve) => {
+      const look = (): boolean => {
+        const mine = this.published.filter((p) => p.uri === uri);
+        for (let i = this.consumed.get(uri) ?? 0; i < mine.length; i++) {
+          if (!test(mine[i])) continue;
+          this.consumed.set(uri, i + 1);
+          resolve(mine[i].diagnostics);
+          return true;
+        }
+        return false;
+      };
+      if (!look()) this.waiters.push(look);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    await new Promise((resolve) => this.process.once('exit', resolve));
+    this.connection.dispose();
+  }
+}

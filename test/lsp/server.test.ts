@@ -1,0 +1,129 @@
+import { strict as assert } from 'node:assert';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticRequest,
+  FileChangeType,
+  type CodeAction,
+  type Diagnostic,
+  type FullDocumentDiagnosticReport,
+} from 'vscode-languageserver-protocol/node';
+import { CLEAN, replaceOnce } from '../helpers';
+import { removeTempDirs, tempDir } from '../cli/workspace';
+import { TestClient } from './client';
+
+// The bundled language server over stdio, driven by a real JSON-RPC client:
+// what any editor sees. `npm test` builds dist/ before mocha runs.
+
+const STRIPE = 'docs/02-integraciones/INT-001-stripe.md';
+const stripe = readFileSync(join(CLEAN, STRIPE), 'utf8');
+const withEstado = (value: string) => replaceOnce(stripe, '| Estado | Implementado |', `| Estado | ${value} |`);
+
+function workspace(): string {
+  const root = join(tempDir(), 'ws');
+  cpSync(CLEAN, root, { recursive: true });
+  return root;
+}
+
+const brief = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${d.code} ${d.message}`;
+
+function apply(text: string, action: CodeAction, uri: string): string {
+  const edits = action.edit?.changes?.[uri];
+  assert.ok(edits, `${action.title} has no edit for ${uri}`);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits);
+}
+
+describe('language server (stdio)', function () {
+  this.timeout(20000);
+  let client: TestClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+  after(removeTempDirs);
+
+  it('publishes diagnostics for the unsaved text of an opened doc, with code, link and range', async () => {
+    client = await TestClient.start({ root: workspace() });
+    const uri = await client.open(STRIPE, withEstado('Terminado'));
+    const [diagnostic, ...rest] = await client.diagnostics(uri);
+    assert.deepEqual(rest, []);
+    assert.equal(brief(diagnostic), '10:12-21 int-doc/metadata-estado Expected Estado to be one of Implementado, Documentado, Pendiente; found "Terminado".');
+    assert.equal(diagnostic.source, 'simco-int');
+    assert.equal(diagnostic.codeDescription?.href, 'https://github.com/simco/simco-integraciones/blob/main/docs/rules/int-doc/metadata-estado.md');
+  });
+
+  it('speaks the client\'s language', async () => {
+    client = await TestClient.start({ root: workspace(), locale: 'es-MX' });
+    const uri = await client.open(STRIPE, withEstado('Terminado'));
+    const [diagnostic] = await client.diagnostics(uri);
+    assert.equal(diagnostic.message, 'Se esperaba que Estado fuera uno de Implementado, Documentado, Pendiente; se encontro "Terminado".');
+  });
+
+  it('follows edits, and publishes only for the version the editor has after a burst of changes', async () => {
+    client = await TestClient.start({ root: workspace(), debounceMs: 50 });
+    const uri = await client.open(STRIPE, stripe);
+    assert.deepEqual(await client.diagnostics(uri), []);
+    let version = 0;
+    for (let i = 0; i < 20; i++) version = await client.change(uri, withEstado(i % 2 ? 'Terminado' : 'En curso'));
+    version = await client.change(uri, withEstado('Pausado'));
+    const last = await client.diagnostics(uri, (p) => p.version === version);
+    assert.deepEqual(last.map(brief), ['10:12-19 int-doc/metadata-estado Expected Estado to be one of Implementado, Documentado, Pendiente; found "Pausado".']);
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version);
+    assert.ok(versions.every((v, i) => i === 0 || (v ?? 0) > (versions[i - 1] ?? 0)), `versions published out of order: ${versions}`);
+  });
+
+  it('answers pull diagnostics when the client asks for them', async () => {
+    client = await TestClient.start({ root: workspace(), pull: true });
+    const uri = await client.open(STRIPE, withEstado('Terminado'));
+    const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items.map((d) => d.code), ['int-doc/metadata-estado']);
+  });
+
+  it('offers the safe fix as the preferred quick fix, and applying it clears the diagnostic', async () => {
+    client = await TestClient.start({ root: workspace() });
+    const text = withEstado('implementado');
+    const uri = await client.open(STRIPE, text);
+    const [diagnostic] = await client.diagnostics(uri);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Write "Implementado"', 'quickfix', true]]);
+    const fixed = apply(text, actions[0], uri);
+    assert.equal(fixed, stripe);
+    const version = await client.change(uri, fixed);
+    assert.deepEqual(await client.diagnostics(uri, (p) => p.version === version), []);
+  });
+
+  it('fixes every safe problem at once with source.fixAll.simco-int', async () => {
+    client = await TestClient.start({ root: workspace() });
+    const text = replaceOnce(withEstado('implementado'), '| Multi-tenant | Si |', '| Multi-tenant | sí |');
+    const uri = await client.open(STRIPE, text);
+    assert.equal((await client.diagnostics(uri)).length, 2);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.simco-int'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.simco-int']);
+    assert.equal(apply(text, actions[0], uri), stripe);
+  });
+
+  it('checks open documents again when simco-int.config.json changes', async () => {
+    const root = workspace();
+    client = await TestClient.start({ root });
+    const uri = await client.open(STRIPE, withEstado('Terminado'));
+    assert.equal((await client.diagnostics(uri)).length, 1);
+    writeFileSync(join(root, 'simco-int.config.json'), JSON.stringify({ rules: { 'int-doc/metadata-estado': 'off' } }));
+    const cleared = client.diagnostics(uri);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: client.uri('simco-int.config.json'), type: FileChangeType.Created }],
+    });
+    assert.deepEqual(await cleared, []);
+  });
+});
