@@ -1,35 +1,76 @@
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commands, DiagnosticSeverity, l10n, languages, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_TEMPLATES } from './messages';
 
-// The client only starts the server and shows what it says: every check runs
-// in the server, the same engine as the CLI.
+// The client starts the server and shows what it says: every check runs in
+// the server, the same engine as the CLI. Command ids are stable: tests in a
+// real VS Code drive them.
+
+export const COMMANDS = { restartServer: 'simco-int.restartServer', showOutput: 'simco-int.showOutput' } as const;
+const SECTION = 'simco-int';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  const output = window.createOutputChannel('SIMCO Integraciones');
+  const status = window.createStatusBarItem(StatusBarAlignment.Left, 0);
+  status.command = COMMANDS.showOutput;
+  context.subscriptions.push(output, status);
+
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const settings = workspace.getConfiguration(SECTION);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', pattern: '**/.env*' },
       { scheme: 'file', language: 'dotenv' },
-      { scheme: 'file', language: 'typescript' },
-      { scheme: 'file', language: 'typescriptreact' },
-      { scheme: 'file', language: 'javascript' },
-      { scheme: 'file', language: 'javascriptreact' },
-      { scheme: 'file', language: 'python' },
-      { scheme: 'file', language: 'go' },
-      { scheme: 'file', language: 'java' },
-      { scheme: 'file', language: 'kotlin' },
+      { scheme: 'file', language: 'yaml' },
+      ...['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'java', 'kotlin'].map((language) => ({ scheme: 'file', language })),
     ],
+    outputChannel: output,
+    // Settings go to the server at start and on every change (workspace/didChangeConfiguration).
+    initializationOptions: { settings: { debounceMs: settings.get('debounceMs'), docsFolder: settings.get('docsFolder'), rules: settings.get('rules') } },
+    synchronize: { configurationSection: SECTION },
   };
+
   client = new LanguageClient('simcoIntegraciones', 'SIMCO Integraciones', serverOptions, clientOptions);
-  await client.start();
+  const showState = (): void => updateStatus(status, client?.state ?? State.Stopped);
+  context.subscriptions.push(
+    client.onDidChangeState(showState),
+    languages.onDidChangeDiagnostics(showState),
+    commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    commands.registerCommand(COMMANDS.restartServer, async () => {
+      await client?.restart();
+      void window.showInformationMessage(l10n.t(CLIENT_TEMPLATES.restarted));
+    }),
+  );
+  status.show();
+  showState();
+  if (settings.get<boolean>('enable', true)) await client.start();
+}
+
+function updateStatus(status: StatusBarItem, state: State): void {
+  if (state !== State.Running) {
+    status.text = l10n.t(state === State.Starting ? CLIENT_TEMPLATES.starting : CLIENT_TEMPLATES.stopped);
+    status.tooltip = l10n.t(CLIENT_TEMPLATES.tooltip, state === State.Starting ? 'starting' : 'stopped');
+    return;
+  }
+  let errors = 0;
+  let warnings = 0;
+  for (const [, diagnostics] of languages.getDiagnostics()) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== 'simco-int') continue;
+      if (diagnostic.severity === DiagnosticSeverity.Error) errors++;
+      else if (diagnostic.severity === DiagnosticSeverity.Warning) warnings++;
+    }
+  }
+  status.text = `$(${errors > 0 ? 'error' : 'check'}) ${l10n.t(CLIENT_TEMPLATES.running, errors, warnings)}`;
+  status.tooltip = l10n.t(CLIENT_TEMPLATES.tooltip, 'running');
 }
 
 export async function deactivate(): Promise<void> {

@@ -15,7 +15,7 @@ import { toLocale } from './engine/messages';
 import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
 import { toDiagnostic } from './lsp/diagnostics';
 import { DiagnosticPublisher } from './lsp/push-diagnostics';
-import { Session } from './lsp/session';
+import { Session, type EditorSettings } from './lsp/session';
 import { loadConfig } from './workspace/config-file';
 
 // The LSP shell: keeps documents in sync and answers with the engine's
@@ -40,8 +40,8 @@ connection.onInitialize((params) => {
   pull = params.capabilities.textDocument?.diagnostic !== undefined;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
-  const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
-  if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) publisher.debounceMs = options.debounceMs;
+  const options = params.initializationOptions as { debounceMs?: unknown; settings?: EditorSettings } | undefined;
+  applySettings({ debounceMs: options?.debounceMs, ...options?.settings });
   reloadConfig();
   return {
     capabilities: {
@@ -58,6 +58,13 @@ connection.onInitialized(() => {
   connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] }).catch((error: unknown) => {
     connection.console.warn(`Could not register file watchers: ${String(error)}`);
   });
+});
+
+connection.onDidChangeConfiguration((params) => {
+  const settings = (params.settings as Record<string, EditorSettings> | undefined)?.['simco-int'];
+  if (!settings) return;
+  applySettings(settings);
+  revalidateAll();
 });
 
 connection.onDidChangeWatchedFiles(() => {
@@ -84,10 +91,15 @@ connection.onCodeAction((params) => {
   return document ? codeActions(session, document, params) : [];
 });
 
+function applySettings(settings: EditorSettings): void {
+  session.setSettings(settings);
+  if (typeof settings.debounceMs === 'number' && settings.debounceMs >= 0) publisher.debounceMs = settings.debounceMs;
+}
+
 function reloadConfig(): void {
   if (!session.root) return;
   const load = loadConfig(session.root);
-  session.config = load.ok ? load.config : defaultConfig();
+  session.setFileConfig(load.ok ? load.config : defaultConfig());
   if (load.ok && load.file) {
     const uri = pathToFileURL(join(session.root, load.file)).toString();
     void connection.sendDiagnostics({ uri, diagnostics: load.findings.map((f) => toDiagnostic(f, session.locale)) });

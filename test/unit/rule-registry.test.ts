@@ -11,6 +11,7 @@ import { STYLISH_TEMPLATES } from '../../server/src/formatters/stylish';
 import { CHECK_TEMPLATES } from '../../server/src/workspace/check';
 import { SKIP_TEMPLATES } from '../../server/src/workspace/walk';
 import { FIX_ALL_TITLE } from '../../server/src/lsp/code-actions';
+import { CLIENT_TEMPLATES } from '../../client/src/messages';
 
 const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -46,7 +47,7 @@ describe('rule registry', () => {
 
   it('translates every user-facing message into Spanish, keeping the slots, and holds no stale entry', () => {
     const bundle: Record<string, string> = spanish;
-    const shells = [ARG_TEMPLATES, HELP_TEMPLATES, CLI_TEMPLATES, STYLISH_TEMPLATES, CHECK_TEMPLATES, SKIP_TEMPLATES];
+    const shells = [CLIENT_TEMPLATES, ARG_TEMPLATES, HELP_TEMPLATES, CLI_TEMPLATES, STYLISH_TEMPLATES, CHECK_TEMPLATES, SKIP_TEMPLATES];
     const templates = [
       CRASH_TEMPLATE,
       FIX_ALL_TITLE,
@@ -64,5 +65,16 @@ describe('docs/rules.md', () => {
   it('lists every rule with its default severity', () => {
     const index = readFileSync(join(DOCS, '..', 'rules.md'), 'utf8');
     for (const { meta } of RULES) assert.ok(index.includes(`| [${meta.id}](rules/${meta.id}.md) | ${meta.defaultSeverity} |`), meta.id);
+  });
+});
+
+describe('package.nls', () => {
+  it('has every %key% of package.json in English and Spanish', () => {
+    const manifest = readFileSync(join(DOCS, '..', '..', 'package.json'), 'utf8');
+    const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]).sort();
+    for (const file of ['package.nls.json', 'package.nls.es.json']) {
+      const strings = JSON.parse(readFileSync(join(DOCS, '..', '..', file), 'utf8')) as Record<string, string>;
+      assert.deepEqual(Object.keys(strings).sort(), [...new Set(keys)], file);
+    }
   });
 });

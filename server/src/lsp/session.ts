@@ -12,10 +12,22 @@ import type { Finding } from '../engine/types';
 // configuration, the language of its messages, and the open documents (whose
 // unsaved text wins over the disk). Handlers ask it; it asks the engine.
 
+/** What editor settings (VS Code's `simco-int.*`) may change on top of simco-int.config.json. */
+export interface EditorSettings {
+  debounceMs?: unknown;
+  docsFolder?: unknown;
+  rules?: unknown;
+}
+
+const SEVERITIES: ReadonlySet<unknown> = new Set(['off', 'info', 'warning', 'error']);
+
 export class Session {
   root: string | undefined;
-  config: Config = defaultConfig();
   locale: Locale = 'en';
+  /** The project's file, then the editor's settings over it: what every check uses. */
+  config: Config = defaultConfig();
+  private fileConfig: Config = defaultConfig();
+  private settings: EditorSettings = {};
 
   constructor(private readonly openDocuments: { all(): TextDocument[] }) {}
 
@@ -39,6 +51,31 @@ export class Session {
         return open !== undefined && (open === path || open.startsWith(`${path}/`));
       }),
   };
+
+  setFileConfig(config: Config): void {
+    this.fileConfig = config;
+    this.config = this.merged();
+  }
+
+  setSettings(settings: EditorSettings | undefined): void {
+    this.settings = settings ?? {};
+    this.config = this.merged();
+  }
+
+  /** Settings of the wrong type are ignored (the editor validates them against package.json already). */
+  private merged(): Config {
+    const { docsFolder, rules } = this.settings;
+    const severities = rules && typeof rules === 'object' ? Object.entries(rules).filter(([, value]) => SEVERITIES.has(value)) : [];
+    return {
+      ...this.fileConfig,
+      docsFolder: typeof docsFolder === 'string' && docsFolder.trim() ? docsFolder.trim() : this.fileConfig.docsFolder,
+      rules: { ...this.fileConfig.rules, ...Object.fromEntries(severities) },
+    };
+  }
+
+  isOpen(path: string): boolean {
+    return this.openDocuments.all().some((document) => this.pathOf(document.uri) === path);
+  }
 
   /** The findings for a document's current text, or undefined when it is outside the workspace. */
   lint(document: TextDocument): Finding[] | undefined {
