@@ -12,6 +12,8 @@ import { CHECK_TEMPLATES } from '../../server/src/workspace/check';
 import { SKIP_TEMPLATES } from '../../server/src/workspace/walk';
 import { FIX_ALL_TITLE } from '../../server/src/lsp/code-actions';
 import { CLIENT_TEMPLATES } from '../../client/src/messages';
+import { COMPLETION_TEMPLATES } from '../../server/src/engine/services/completion';
+import { HOVER_TEMPLATES } from '../../server/src/engine/services/hover';
 
 const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -47,7 +49,7 @@ describe('rule registry', () => {
 
   it('translates every user-facing message into Spanish, keeping the slots, and holds no stale entry', () => {
     const bundle: Record<string, string> = spanish;
-    const shells = [CLIENT_TEMPLATES, ARG_TEMPLATES, HELP_TEMPLATES, CLI_TEMPLATES, STYLISH_TEMPLATES, CHECK_TEMPLATES, SKIP_TEMPLATES];
+    const shells = [CLIENT_TEMPLATES, HOVER_TEMPLATES, COMPLETION_TEMPLATES, ARG_TEMPLATES, HELP_TEMPLATES, CLI_TEMPLATES, STYLISH_TEMPLATES, CHECK_TEMPLATES, SKIP_TEMPLATES];
     const templates = [
       CRASH_TEMPLATE,
       FIX_ALL_TITLE,

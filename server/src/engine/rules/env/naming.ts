@@ -9,8 +9,8 @@ import {
   splitFrameworkPrefix,
   suggestEnvName,
 } from '../../env/naming';
+import { ENV_NAME_LIKE, VARIABLE_COLUMN, variableNameRange } from '../../intdoc/credentials';
 import { columnIndex, metadataValue } from '../../intdoc/query';
-import type { Cell, IntDoc } from '../../intdoc/model';
 import type { Range } from '../../types';
 import type { Report, Rule } from '../rule';
 
@@ -22,10 +22,6 @@ import type { Report, Rule } from '../rule';
 // clearly wrong (camelCase, kebab-case) or clearly credentials.
 // Renaming a var breaks every other place that declares or reads it, so the
 // fix is always a suggestion.
-
-const VARIABLE_COLUMN = 'Variable de Entorno';
-/** What an env var name can look like in a doc cell; prose ("Ninguna", "Ver .env") is not checked. */
-const NAME_LIKE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 const rule: Rule = {
   meta: {
@@ -57,9 +53,9 @@ const rule: Rule = {
           const cell = row[column];
           const name = cell?.text.trim() ?? '';
           // `{PROVIDER}_API_KEY` is a leftover placeholder: int-doc/placeholder reports it.
-          if (!NAME_LIKE.test(name) || nonIntegration.has(name) || isProse(name)) continue;
+          if (!ENV_NAME_LIKE.test(name) || nonIntegration.has(name) || isProse(name)) continue;
           if (conformsToEnvNaming(name, prefixes)) continue;
-          const range = nameRange(doc, cell, name);
+          const range = variableNameRange(doc, cell, name);
           const wrongShape = prefixes.length === 0 || nameShape(name) !== 'upper-snake';
           // TWILIO_AUTH_TOKEN in a Stripe doc: wrong doc or wrong Proveedor, a rename would only hide it.
           const other = wrongShape ? undefined : locatePrefix(splitFrameworkPrefix(name.split('_')).rest, allKnownPrefixes(config));
@@ -131,14 +127,6 @@ function suggest(report: Report, spec: { messageId: string; args: string[]; rang
     fixes: [{ messageId: 'rename', args: [expected], edits: [{ range: spec.range, newText: expected }], safe: false }],
     data: { expected },
   });
-}
-
-/** The name inside its cell (between backticks, say); the whole cell when markup changed its spelling (`STRIPE\_KEY`). */
-function nameRange(doc: IntDoc, cell: Cell, name: string): Range {
-  const start = doc.lines.offsetAt(cell.range.start);
-  const end = doc.lines.offsetAt(cell.range.end);
-  const at = doc.text.slice(start, end).indexOf(name);
-  return at < 0 ? cell.range : doc.lines.rangeOf(start + at, start + at + name.length);
 }
 
 const nonIntegrationSets = new WeakMap<readonly string[], Set<string>>();
