@@ -6,21 +6,27 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type FileEvent,
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE, defaultConfig } from './engine/config/config';
 import { toLocale } from './engine/messages';
+import { decodeBytes } from './engine/text';
 import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
 import { toDiagnostic } from './lsp/diagnostics';
+import { indexWorkspace } from './lsp/indexer';
+import { completionAt, definitionAt, hoverAt, linksOf, symbolsOf } from './lsp/navigation';
 import { DiagnosticPublisher } from './lsp/push-diagnostics';
 import { Session, type EditorSettings } from './lsp/session';
+import { readCheckedFile } from './workspace/check';
 import { loadConfig } from './workspace/config-file';
 
 // The LSP shell: keeps documents in sync and answers with the engine's
-// findings and fixes. VS Code starts it over IPC; other editors run
-// `simco-int-server --stdio`. Handlers convert, call, convert back.
+// findings, fixes and navigation. VS Code starts it over IPC; other editors
+// run `simco-int-server --stdio`. Handlers convert, call, convert back.
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -32,6 +38,9 @@ let pull = false;
 let canWatchFiles = false;
 /** Whether the client accepts `workspace/diagnostic/refresh`, to pull again after another file changed. */
 let canRefresh = false;
+
+/** The files whose changes on disk matter: what the index holds, and the config. */
+const WATCHED = [`**/${CONFIG_FILE}`, '**/*.md', '**/.env*', '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,go,java,kt,kts}'];
 
 connection.onInitialize((params) => {
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
@@ -47,17 +56,25 @@ connection.onInitialize((params) => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      definitionProvider: true,
+      documentSymbolProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      completionProvider: { triggerCharacters: ['.', '"', "'", '|', '_'] },
       ...(pull ? { diagnosticProvider: { identifier: 'simco-int', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'simco-int-server' },
   };
 });
 
-connection.onInitialized(() => {
-  if (!canWatchFiles) return;
-  connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] }).catch((error: unknown) => {
-    connection.console.warn(`Could not register file watchers: ${String(error)}`);
-  });
+connection.onInitialized(async () => {
+  if (canWatchFiles) {
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) })
+      .catch((error: unknown) => connection.console.warn(`Could not register file watchers: ${String(error)}`));
+  }
+  await indexWorkspace(connection, session);
+  revalidateAll();
 });
 
 connection.onDidChangeConfiguration((params) => {
@@ -67,17 +84,21 @@ connection.onDidChangeConfiguration((params) => {
   revalidateAll();
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  reloadConfig();
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const change of changes) fileChanged(change);
   revalidateAll();
 });
 
 documents.onDidChangeContent(({ document }) => {
+  session.markStale(document.uri);
   if (!pull) publisher.schedule(document);
 });
 
 documents.onDidClose(({ document }) => {
   if (!pull) publisher.clear(document.uri);
+  // Unsaved edits are gone with the editor: the index goes back to the disk.
+  const path = session.pathOf(document.uri);
+  if (path !== undefined) indexFromDisk(path);
 });
 
 connection.languages.diagnostics.on((params, token) => {
@@ -86,31 +107,61 @@ connection.languages.diagnostics.on((params, token) => {
   return { kind: DocumentDiagnosticReportKind.Full, items: (findings ?? []).map((finding) => toDiagnostic(finding, session.locale)) };
 });
 
-connection.onCodeAction((params) => {
-  const document = documents.get(params.textDocument.uri);
-  return document ? codeActions(session, document, params) : [];
-});
+connection.onCodeAction((params) => withDocument(params.textDocument.uri, [], (document) => codeActions(session, document, params)));
+connection.onHover((params) => withDocument(params.textDocument.uri, null, (document) => hoverAt(session, document, params.position)));
+connection.onDefinition((params) => withDocument(params.textDocument.uri, [], (document) => definitionAt(session, document, params.position)));
+connection.onCompletion((params) => withDocument(params.textDocument.uri, [], (document) => completionAt(session, document, params.position)));
+connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (document) => symbolsOf(session, document)));
+connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, [], (document) => linksOf(session, document)));
+
+function withDocument<T>(uri: string, none: T, answer: (document: TextDocument) => T): T {
+  const document = documents.get(uri);
+  return document ? answer(document) : none;
+}
 
 function applySettings(settings: EditorSettings): void {
-  session.setSettings(settings);
+  reindex(session.setSettings(settings));
   if (typeof settings.debounceMs === 'number' && settings.debounceMs >= 0) publisher.debounceMs = settings.debounceMs;
 }
 
 function reloadConfig(): void {
   if (!session.root) return;
   const load = loadConfig(session.root);
-  session.setFileConfig(load.ok ? load.config : defaultConfig());
+  reindex(session.setFileConfig(load.ok ? load.config : defaultConfig()));
   if (load.ok && load.file) {
     const uri = pathToFileURL(join(session.root, load.file)).toString();
     void connection.sendDiagnostics({ uri, diagnostics: load.findings.map((f) => toDiagnostic(f, session.locale)) });
   }
 }
 
+function fileChanged({ uri, type }: FileEvent): void {
+  const path = session.pathOf(uri);
+  if (path === undefined) return;
+  if (path === CONFIG_FILE) reloadConfig();
+  else if (type === FileChangeType.Deleted) session.index.remove(path);
+  else if (!session.isOpen(path)) indexFromDisk(path);
+}
+
+/** Paths whose kind changed with the configuration go through the index again. */
+function reindex(paths: readonly string[]): void {
+  for (const path of paths) if (session.isOpen(path)) session.markStale(session.uriOf(path));
+  else indexFromDisk(path);
+}
+
+function indexFromDisk(path: string): void {
+  if (!session.root) return;
+  const read = readCheckedFile(join(session.root, path));
+  if ('bytes' in read) session.index.update(path, decodeBytes(read.bytes).text);
+  else session.index.remove(path);
+}
+
 /** Something other documents depend on changed: check every open one again. */
 function revalidateAll(): void {
   if (pull) {
     if (canRefresh) connection.languages.diagnostics.refresh();
-  } else for (const document of documents.all()) publisher.publishNow(document.uri);
+  } else {
+    for (const document of documents.all()) publisher.publishNow(document.uri);
+  }
 }
 
 // A failed request to the client must not take the diagnostics down with it.

@@ -13,6 +13,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
   type ClientCapabilities,
   type Diagnostic,
   type ProtocolConnection,
@@ -51,12 +52,22 @@ export class TestClient {
     });
   }
 
+  /** Resolves when the server's workspace indexing ($/progress) has ended. */
+  indexed!: Promise<void>;
+
   static async start({ root, pull = false, locale = 'en', debounceMs = 0 }: StartOptions): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.listen();
     const client = new TestClient(connection, child, root);
-    const capabilities: ClientCapabilities = pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {};
+    client.indexed = new Promise((resolve) => {
+      connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+      connection.onNotification('$/progress', (params: { value?: { kind?: string } }) => {
+        if (params.value?.kind === 'end') resolve();
+      });
+    });
+    connection.listen();
+    const capabilities: ClientCapabilities = { window: { workDoneProgress: true } };
+    if (pull) capabilities.textDocument = { diagnostic: { dynamicRegistration: false } };
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(root).toString(),

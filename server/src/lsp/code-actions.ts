@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../engine/fixes';
+import { renameEnvVarEdits } from '../engine/services/rename-env-var';
 import { localize } from '../engine/messages';
 import type { Finding } from '../engine/types';
 import { toDiagnostic } from './diagnostics';
@@ -33,14 +34,40 @@ export const FIX_ALL_TITLE = 'Fix all safe simco-int problems';
 
 function quickFixes(session: Session, document: TextDocument, finding: Finding): CodeAction[] {
   const safe = finding.fixes.filter((fix) => fix.safe);
-  return finding.fixes.map((fix) => ({
+  const diagnostics = [toDiagnostic(finding, session.locale)];
+  const actions: CodeAction[] = finding.fixes.map((fix) => ({
     title: localize(fix.title, session.locale),
     kind: CodeActionKind.QuickFix,
-    diagnostics: [toDiagnostic(finding, session.locale)],
+    diagnostics,
     // The one safe fix of a finding is what the user almost surely wants; a suggestion never is by default.
     isPreferred: fix.safe && safe.length === 1,
     edit: { changes: { [document.uri]: fix.edits } },
   }));
+  const rename = renameEverywhere(session, document, finding);
+  if (rename) actions.unshift({ ...rename, diagnostics });
+  return actions;
+}
+
+export const RENAME_EVERYWHERE_TITLE = 'Rename {0} to {1} in every file (INT docs, .env files, source)';
+
+/**
+ * A misnamed env var lives in several files (the INT doc, .env.example, the
+ * code that reads it): renaming it in one breaks the others, so the rename
+ * that matters is one WorkspaceEdit over all of them.
+ */
+function renameEverywhere(session: Session, document: TextDocument, finding: Finding): CodeAction | undefined {
+  const expected = finding.data?.expected;
+  if (finding.ruleId !== 'env/naming' || !expected) return undefined;
+  const name = document.getText(finding.range);
+  const edits = renameEnvVarEdits(session.syncedIndex(), name, expected);
+  const changes = Object.fromEntries(Object.entries(edits).map(([path, fileEdits]) => [session.uriOf(path), fileEdits]));
+  if (Object.keys(changes).length === 0) return undefined;
+  return {
+    title: localize({ template: RENAME_EVERYWHERE_TITLE, args: [name, expected] }, session.locale),
+    kind: CodeActionKind.QuickFix,
+    isPreferred: true,
+    edit: { changes },
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, type Config } from '../engine/config/config';
 import { lintText } from '../engine/lint';
+import { WorkspaceIndex } from '../engine/workspace/index';
 import type { Locale } from '../engine/messages';
 import type { WorkspaceFacts } from '../engine/rules/rule';
 import type { Finding } from '../engine/types';
@@ -28,8 +29,12 @@ export class Session {
   config: Config = defaultConfig();
   private fileConfig: Config = defaultConfig();
   private settings: EditorSettings = {};
+  /** Cross-file facts: disk contents, and the text of open documents once synced. */
+  readonly index = new WorkspaceIndex(this.config);
+  /** Open documents whose text changed since the index last saw it. */
+  private readonly stale = new Set<string>();
 
-  constructor(private readonly openDocuments: { all(): TextDocument[] }) {}
+  constructor(private readonly openDocuments: { all(): TextDocument[]; get(uri: string): TextDocument | undefined }) {}
 
   /** Workspace-relative POSIX path of a `file:` URI inside the workspace, else undefined. */
   pathOf(uri: string): string | undefined {
@@ -52,14 +57,36 @@ export class Session {
       }),
   };
 
-  setFileConfig(config: Config): void {
+  /** Returns the workspace paths whose kind changed with the config: the caller re-reads them into the index. */
+  setFileConfig(config: Config): string[] {
     this.fileConfig = config;
-    this.config = this.merged();
+    return this.configChanged();
   }
 
-  setSettings(settings: EditorSettings | undefined): void {
+  setSettings(settings: EditorSettings | undefined): string[] {
     this.settings = settings ?? {};
+    return this.configChanged();
+  }
+
+  private configChanged(): string[] {
     this.config = this.merged();
+    return this.index.setConfig(this.config);
+  }
+
+  /** An open document changed: the index takes its text when a feature next needs it, not on every keystroke. */
+  markStale(uri: string): void {
+    this.stale.add(uri);
+  }
+
+  /** The index with every open document's current text in it (hover, definition, rename read open buffers). */
+  syncedIndex(): WorkspaceIndex {
+    for (const uri of this.stale) {
+      const document = this.openDocuments.get(uri);
+      const path = this.pathOf(uri);
+      if (document && path !== undefined) this.index.update(path, document.getText());
+    }
+    this.stale.clear();
+    return this.index;
   }
 
   /** Settings of the wrong type are ignored (the editor validates them against package.json already). */
