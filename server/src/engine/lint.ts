@@ -6,8 +6,10 @@ import { parseIntDoc } from './intdoc/model';
 import { INT_FILE_NAME_LOOSE } from './intdoc/template';
 import { CRASH_TEMPLATE, message } from './messages';
 import encodingRule from './rules/file/encoding';
-import { RULES } from './rules';
+import unusedSuppressionRule from './rules/suppression/unused';
+import { RULE_IDS, RULES } from './rules';
 import type { Report, ReportSpec, Rule, WorkspaceFacts } from './rules/rule';
+import { applySuppressions, findSuppressions } from './suppressions';
 import { decodeBytes, LineIndex, stripBom } from './text';
 import type { Finding, Severity } from './types';
 
@@ -87,8 +89,10 @@ export function lintText(path: string, rawText: string, options: LintOptions): F
     }
   };
 
+  // Found before the rules run so an INT doc is parsed without them (see suppressions.ts).
+  const suppressions = findSuppressions(path, text);
   if (kind === 'int-doc') {
-    const doc = parseIntDoc(path, text);
+    const doc = parseIntDoc(path, suppressions.parseText);
     for (const rule of rules) run(rule, (report) => rule.checkIntDoc?.({ path, config, report, doc, workspace: options.workspace }));
   } else if (kind === 'env') {
     const env = parseEnvFile(path, text);
@@ -96,10 +100,14 @@ export function lintText(path: string, rawText: string, options: LintOptions): F
   } else {
     const lines = new LineIndex(text);
     const reads = findEnvReads(path, text, lines);
-    if (reads.length === 0) return findings;
-    for (const rule of rules) run(rule, (report) => rule.checkSource?.({ path, config, report, lines, reads }));
+    // No env read, no rule to run; the file's suppression comments are still checked below.
+    if (reads.length > 0) for (const rule of rules) run(rule, (report) => rule.checkSource?.({ path, config, report, lines, reads }));
   }
-  return findings.sort(byPosition);
+  const { id, defaultSeverity } = unusedSuppressionRule.meta;
+  return applySuppressions(findings, suppressions, {
+    isKnownRule: (ruleId) => RULE_IDS.has(ruleId) || (options.rules ?? []).some((rule) => rule.meta.id === ruleId),
+    unusedSeverity: severityOf(id, defaultSeverity, config),
+  }).sort(byPosition);
 }
 
 function hasCheck(rule: Rule, kind: FileKind): boolean {

@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import configInvalid from './config/invalid';
 import envNaming from './env/naming';
 import fileEncoding from './file/encoding';
+import suppressionUnused from './suppression/unused';
 import brokenLink from './int-doc/broken-link';
 import dateFormat from './int-doc/date-format';
 import errorCategories from './int-doc/error-categories';
@@ -26,6 +27,7 @@ import title from './int-doc/title';
 export const RULES: readonly Rule[] = [
   configInvalid,
   fileEncoding,
+  suppressionUnused,
   // INT docs, in the order a reader meets the template.
   fileName,
   title,
