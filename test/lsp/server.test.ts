@@ -94,10 +94,30 @@ describe('language server (stdio)', function () {
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
     })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Write "Implementado"', 'quickfix', true]]);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
+      ['Write "Implementado"', 'quickfix', true],
+      ['Suppress int-doc/metadata-estado here with a comment', 'quickfix', undefined],
+    ]);
     const fixed = apply(text, actions[0], uri);
     assert.equal(fixed, stripe);
     const version = await client.change(uri, fixed);
+    assert.deepEqual(await client.diagnostics(uri, (p) => p.version === version), []);
+  });
+
+  it('suppresses a finding in a table row with a comment at the end of the row, and the diagnostic goes', async () => {
+    client = await TestClient.start({ root: workspace() });
+    const text = withEstado('Terminado');
+    const uri = await client.open(STRIPE, text);
+    const [diagnostic] = await client.diagnostics(uri);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const suppress = actions.find((a) => a.title.startsWith('Suppress'))!;
+    const suppressed = apply(text, suppress, uri);
+    assert.ok(suppressed.includes('| Estado | Terminado | <!-- simco-int-disable-line int-doc/metadata-estado -->\n'));
+    const version = await client.change(uri, suppressed);
     assert.deepEqual(await client.diagnostics(uri, (p) => p.version === version), []);
   });
 

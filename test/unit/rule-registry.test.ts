@@ -10,7 +10,7 @@ import { CLI_TEMPLATES } from '../../server/src/cli';
 import { STYLISH_TEMPLATES } from '../../server/src/formatters/stylish';
 import { CHECK_TEMPLATES } from '../../server/src/workspace/check';
 import { SKIP_TEMPLATES } from '../../server/src/workspace/walk';
-import { FIX_ALL_TITLE, RENAME_EVERYWHERE_TITLE } from '../../server/src/lsp/code-actions';
+import { FIX_ALL_TITLE, RENAME_EVERYWHERE_TITLE, SUPPRESS_TITLE } from '../../server/src/lsp/code-actions';
 import { CLIENT_TEMPLATES } from '../../client/src/messages';
 import { COMPLETION_TEMPLATES } from '../../server/src/engine/services/completion';
 import { HOVER_TEMPLATES } from '../../server/src/engine/services/hover';
@@ -54,6 +54,7 @@ describe('rule registry', () => {
       CRASH_TEMPLATE,
       FIX_ALL_TITLE,
       RENAME_EVERYWHERE_TITLE,
+      SUPPRESS_TITLE,
       ...RULES.flatMap((rule) => Object.values(rule.meta.messages)),
       ...shells.flatMap((table) => Object.values<string>(table)),
     ];

@@ -7,7 +7,7 @@ import placeholder from '../../server/src/engine/rules/int-doc/placeholder';
 import sectionName from '../../server/src/engine/rules/int-doc/section-name';
 import tableColumns from '../../server/src/engine/rules/int-doc/table-columns';
 import type { Rule } from '../../server/src/engine/rules/rule';
-import { applySuppressions, findSuppressions } from '../../server/src/engine/suppressions';
+import { applySuppressions, findSuppressions, suppressionEdit } from '../../server/src/engine/suppressions';
 import type { Finding } from '../../server/src/engine/types';
 import { CLEAN, covered, fixAll, lintCase, readFixture, replaceOnce, show, type LintCase } from '../helpers';
 import { applySuggestion } from './rules/suggestion';
@@ -208,5 +208,33 @@ describe('suppression comments', () => {
       };
       assert.deepEqual(applySuppressions([finding], file, { isKnownRule: () => true, unusedSeverity: 'warning' }), []);
     });
+  });
+});
+
+describe('suppressionEdit (the editor\'s "suppress" quick fix)', () => {
+  const suppressAndRelint = (path: string, text: string, rules: Rule[]) => {
+    const [finding] = lintCase({ path, edit: () => text, rules }).findings;
+    assert.ok(finding, 'the case must have a finding to suppress');
+    const edit = suppressionEdit(path, text, finding);
+    const lines = text.split(/(?<=\n)/);
+    const start = lines.slice(0, edit.range.start.line).join('').length + edit.range.start.character;
+    const suppressed = text.slice(0, start) + edit.newText + text.slice(start);
+    return { suppressed, left: lintCase({ path, edit: () => suppressed, rules }).findings.map((f) => show(f)) };
+  };
+
+  it('writes an indented // comment above a TypeScript line, and the finding goes', () => {
+    const text = 'export function key() {\n  return process.env.stripeKey;\n}\n';
+    const { suppressed, left } = suppressAndRelint('src/a.ts', text, [envNaming]);
+    assert.equal(suppressed, 'export function key() {\n  // simco-int-disable-next-line env/naming\n  return process.env.stripeKey;\n}\n');
+    assert.deepEqual(left, []);
+  });
+
+  it('writes a # comment in Python and .env files, keeping CRLF', () => {
+    const python = suppressAndRelint('src/a.py', 'import os\r\nKEY = os.getenv("stripeKey")\r\n', [envNaming]);
+    assert.equal(python.suppressed, 'import os\r\n# simco-int-disable-next-line env/naming\r\nKEY = os.getenv("stripeKey")\r\n');
+    assert.deepEqual(python.left, []);
+    const env = suppressAndRelint('.env.example', 'stripeKey=x\n', [envNaming]);
+    assert.equal(env.suppressed, '# simco-int-disable-next-line env/naming\nstripeKey=x\n');
+    assert.deepEqual(env.left, []);
   });
 });

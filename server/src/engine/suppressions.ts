@@ -1,7 +1,7 @@
 import { message } from './messages';
 import unusedRule from './rules/suppression/unused';
 import { LineIndex } from './text';
-import type { Finding, Fix, Range, Severity } from './types';
+import type { Finding, Fix, Range, Severity, TextEdit } from './types';
 
 // Inline suppression comments, ESLint-style but narrower: each names the rules
 // it silences, on one line only.
@@ -279,4 +279,25 @@ class Reporter {
       safe,
     };
   }
+}
+
+/**
+ * The edit that silences `finding` with a comment, as the editor's "suppress"
+ * quick fix writes it: at the end of a Markdown table row (a comment line
+ * would end the table), else on a line of its own above the finding.
+ */
+export function suppressionEdit(path: string, text: string, finding: Finding): TextEdit {
+  const lines = new LineIndex(text);
+  const line = finding.range.start.line;
+  const lineText = lines.lineText(line);
+  const style = styleOf(path);
+  if (style === 'html' && lineText.trimStart().startsWith('|')) {
+    const end = lines.lineRange(line).end;
+    return { range: { start: end, end }, newText: ` <!-- ${MARKER}line ${finding.ruleId} -->` };
+  }
+  const start = { line, character: 0 };
+  if (style === 'html') return { range: { start, end: start }, newText: `<!-- ${MARKER}next-line ${finding.ruleId} -->${lines.eol}` };
+  // In code the comment takes the line's indentation, as a formatter would.
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  return { range: { start, end: start }, newText: `${indent}${OPENERS[style]} ${MARKER}next-line ${finding.ruleId}${lines.eol}` };
 }

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Range, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../engine/fixes';
 import { renameEnvVarEdits } from '../engine/services/rename-env-var';
+import { suppressionEdit } from '../engine/suppressions';
 import { localize } from '../engine/messages';
 import type { Finding } from '../engine/types';
 import { toDiagnostic } from './diagnostics';
@@ -45,8 +46,19 @@ function quickFixes(session: Session, document: TextDocument, finding: Finding):
   }));
   const rename = renameEverywhere(session, document, finding);
   if (rename) actions.unshift({ ...rename, diagnostics });
+  const path = session.pathOf(document.uri);
+  if (path !== undefined) {
+    actions.push({
+      title: localize({ template: SUPPRESS_TITLE, args: [finding.ruleId] }, session.locale),
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      edit: { changes: { [document.uri]: [suppressionEdit(path, document.getText(), finding)] } },
+    });
+  }
   return actions;
 }
+
+export const SUPPRESS_TITLE = 'Suppress {0} here with a comment';
 
 export const RENAME_EVERYWHERE_TITLE = 'Rename {0} to {1} in every file (INT docs, .env files, source)';
 
