@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -14,17 +14,29 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
+  CodeActionRequest,
+  type CodeAction,
+  type Range,
   type ClientCapabilities,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { tempDir } from '../cli/workspace';
+import { CLEAN } from '../helpers';
 
 // A real LSP client for tests: spawns the bundled server over stdio (as any
 // editor would), speaks JSON-RPC to it, and lets tests wait for the
 // notifications they expect instead of sleeping.
 
 const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+/** A temporary copy of the clean fixture workspace for a server to serve. */
+export function cleanWorkspace(): string {
+  const root = join(tempDir(), 'ws');
+  cpSync(CLEAN, root, { recursive: true });
+  return root;
+}
 
 export interface StartOptions {
   root: string;
@@ -119,6 +131,11 @@ export class TestClient {
       };
       if (!look()) this.waiters.push(look);
     });
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<CodeAction[]> {
+    const context = only ? { diagnostics, only } : { diagnostics };
+    return (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context })) as CodeAction[];
   }
 
   async stop(): Promise<void> {

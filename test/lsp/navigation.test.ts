@@ -1,23 +1,21 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CodeActionRequest,
   CompletionRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
   HoverRequest,
-  type CodeAction,
   type CompletionItem,
   type DocumentSymbol,
   type Hover,
   type LocationLink,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { CLEAN, replaceOnce } from '../helpers';
-import { removeTempDirs, tempDir } from '../cli/workspace';
-import { TestClient } from './client';
+import { replaceOnce } from '../helpers';
+import { removeTempDirs } from '../cli/workspace';
+import { cleanWorkspace, TestClient } from './client';
 
 // Cross-file features through the protocol: they need the workspace index
 // the server builds at start (with $/progress), so each test waits for it.
@@ -25,11 +23,6 @@ import { TestClient } from './client';
 const STRIPE = 'docs/02-integraciones/INT-001-stripe.md';
 const SOURCE = 'src/payments/stripe.client.ts';
 
-function workspace(): string {
-  const root = join(tempDir(), 'ws');
-  cpSync(CLEAN, root, { recursive: true });
-  return root;
-}
 
 /** Position of the first `needle` in `text`, plus `offset` characters. */
 function positionOf(text: string, needle: string, offset = 0) {
@@ -48,7 +41,7 @@ describe('language server navigation (stdio)', function () {
   after(removeTempDirs);
 
   it('hovers an env var read in source with the INT doc row that documents it', async () => {
-    const root = workspace();
+    const root = cleanWorkspace();
     client = await TestClient.start({ root });
     await client.indexed;
     const text = readFileSync(join(root, SOURCE), 'utf8');
@@ -61,7 +54,7 @@ describe('language server navigation (stdio)', function () {
   });
 
   it('goes from an env var read to its row in the INT doc', async () => {
-    const root = workspace();
+    const root = cleanWorkspace();
     client = await TestClient.start({ root });
     await client.indexed;
     const text = readFileSync(join(root, SOURCE), 'utf8');
@@ -74,7 +67,7 @@ describe('language server navigation (stdio)', function () {
   });
 
   it('renames a misnamed env var in the doc, .env.example and source with one edit', async () => {
-    const root = workspace();
+    const root = cleanWorkspace();
     client = await TestClient.start({ root });
     await client.indexed;
     const doc = readFileSync(join(root, STRIPE), 'utf8');
@@ -82,11 +75,7 @@ describe('language server navigation (stdio)', function () {
     const uri = await client.open(STRIPE, renamed);
     const [diagnostic] = await client.diagnostics(uri);
     assert.equal(diagnostic.code, 'env/naming');
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    })) as CodeAction[];
+    const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
     const rename = actions[0];
     assert.equal(rename.title, 'Rename WEBHOOK_SECRET to STRIPE_WEBHOOK_SECRET in every file (INT docs, .env files, source)');
     assert.equal(rename.isPreferred, true);
@@ -96,7 +85,7 @@ describe('language server navigation (stdio)', function () {
   });
 
   it('outlines an INT doc and completes Estado values', async () => {
-    const root = workspace();
+    const root = cleanWorkspace();
     client = await TestClient.start({ root });
     const text = readFileSync(join(root, STRIPE), 'utf8');
     const uri = await client.open(STRIPE, replaceOnce(text, '| Estado | Implementado |', '| Estado |  |'));

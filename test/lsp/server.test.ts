@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CodeActionRequest,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticRequest,
   FileChangeType,
@@ -12,8 +11,8 @@ import {
   type FullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { CLEAN, replaceOnce } from '../helpers';
-import { removeTempDirs, tempDir } from '../cli/workspace';
-import { TestClient } from './client';
+import { removeTempDirs } from '../cli/workspace';
+import { cleanWorkspace, TestClient } from './client';
 
 // The bundled language server over stdio, driven by a real JSON-RPC client:
 // what any editor sees. `npm test` builds dist/ before mocha runs.
@@ -22,11 +21,6 @@ const STRIPE = 'docs/02-integraciones/INT-001-stripe.md';
 const stripe = readFileSync(join(CLEAN, STRIPE), 'utf8');
 const withEstado = (value: string) => replaceOnce(stripe, '| Estado | Implementado |', `| Estado | ${value} |`);
 
-function workspace(): string {
-  const root = join(tempDir(), 'ws');
-  cpSync(CLEAN, root, { recursive: true });
-  return root;
-}
 
 const brief = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${d.code} ${d.message}`;
 
@@ -46,7 +40,7 @@ describe('language server (stdio)', function () {
   after(removeTempDirs);
 
   it('publishes diagnostics for the unsaved text of an opened doc, with code, link and range', async () => {
-    client = await TestClient.start({ root: workspace() });
+    client = await TestClient.start({ root: cleanWorkspace() });
     const uri = await client.open(STRIPE, withEstado('Terminado'));
     const [diagnostic, ...rest] = await client.diagnostics(uri);
     assert.deepEqual(rest, []);
@@ -56,14 +50,14 @@ describe('language server (stdio)', function () {
   });
 
   it('speaks the client\'s language', async () => {
-    client = await TestClient.start({ root: workspace(), locale: 'es-MX' });
+    client = await TestClient.start({ root: cleanWorkspace(), locale: 'es-MX' });
     const uri = await client.open(STRIPE, withEstado('Terminado'));
     const [diagnostic] = await client.diagnostics(uri);
     assert.equal(diagnostic.message, 'Se esperaba que Estado fuera uno de Implementado, Documentado, Pendiente; se encontro "Terminado".');
   });
 
   it('follows edits, and publishes only for the version the editor has after a burst of changes', async () => {
-    client = await TestClient.start({ root: workspace(), debounceMs: 50 });
+    client = await TestClient.start({ root: cleanWorkspace(), debounceMs: 50 });
     const uri = await client.open(STRIPE, stripe);
     assert.deepEqual(await client.diagnostics(uri), []);
     let version = 0;
@@ -77,7 +71,7 @@ describe('language server (stdio)', function () {
   });
 
   it('answers pull diagnostics when the client asks for them', async () => {
-    client = await TestClient.start({ root: workspace(), pull: true });
+    client = await TestClient.start({ root: cleanWorkspace(), pull: true });
     const uri = await client.open(STRIPE, withEstado('Terminado'));
     const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
     assert.equal(report.kind, 'full');
@@ -85,15 +79,11 @@ describe('language server (stdio)', function () {
   });
 
   it('offers the safe fix as the preferred quick fix, and applying it clears the diagnostic', async () => {
-    client = await TestClient.start({ root: workspace() });
+    client = await TestClient.start({ root: cleanWorkspace() });
     const text = withEstado('implementado');
     const uri = await client.open(STRIPE, text);
     const [diagnostic] = await client.diagnostics(uri);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    })) as CodeAction[];
+    const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
       ['Write "Implementado"', 'quickfix', true],
       ['Suppress int-doc/metadata-estado here with a comment', 'quickfix', undefined],
@@ -105,15 +95,11 @@ describe('language server (stdio)', function () {
   });
 
   it('suppresses a finding in a table row with a comment at the end of the row, and the diagnostic goes', async () => {
-    client = await TestClient.start({ root: workspace() });
+    client = await TestClient.start({ root: cleanWorkspace() });
     const text = withEstado('Terminado');
     const uri = await client.open(STRIPE, text);
     const [diagnostic] = await client.diagnostics(uri);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    })) as CodeAction[];
+    const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
     const suppress = actions.find((a) => a.title.startsWith('Suppress'))!;
     const suppressed = apply(text, suppress, uri);
     assert.ok(suppressed.includes('| Estado | Terminado | <!-- simco-int-disable-line int-doc/metadata-estado -->\n'));
@@ -122,21 +108,17 @@ describe('language server (stdio)', function () {
   });
 
   it('fixes every safe problem at once with source.fixAll.simco-int', async () => {
-    client = await TestClient.start({ root: workspace() });
+    client = await TestClient.start({ root: cleanWorkspace() });
     const text = replaceOnce(withEstado('implementado'), '| Multi-tenant | Si |', '| Multi-tenant | sí |');
     const uri = await client.open(STRIPE, text);
     assert.equal((await client.diagnostics(uri)).length, 2);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll.simco-int'] },
-    })) as CodeAction[];
+    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.simco-int']);
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.simco-int']);
     assert.equal(apply(text, actions[0], uri), stripe);
   });
 
   it('checks open documents again when simco-int.config.json changes', async () => {
-    const root = workspace();
+    const root = cleanWorkspace();
     client = await TestClient.start({ root });
     const uri = await client.open(STRIPE, withEstado('Terminado'));
     assert.equal((await client.diagnostics(uri)).length, 1);
