@@ -7,7 +7,12 @@ import { CLIENT_TEMPLATES } from './messages';
 // the server, the same engine as the CLI. Command ids are stable: tests in a
 // real VS Code drive them.
 
-export const COMMANDS = { restartServer: 'simco-int.restartServer', showOutput: 'simco-int.showOutput' } as const;
+export const COMMANDS = {
+  restartServer: 'simco-int.restartServer',
+  showOutput: 'simco-int.showOutput',
+  /** Returns 'starting' | 'running' | 'stopped': what end-to-end tests wait on. */
+  serverState: 'simco-int.serverState',
+} as const;
 const SECTION = 'simco-int';
 
 let client: LanguageClient | undefined;
@@ -44,6 +49,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     client.onDidChangeState(showState),
     languages.onDidChangeDiagnostics(showState),
     commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    commands.registerCommand(COMMANDS.serverState, () => stateName(client?.state ?? State.Stopped)),
     commands.registerCommand(COMMANDS.restartServer, async () => {
       await client?.restart();
       void window.showInformationMessage(l10n.t(CLIENT_TEMPLATES.restarted));
@@ -54,10 +60,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
   if (settings.get<boolean>('enable', true)) await client.start();
 }
 
+function stateName(state: State): 'starting' | 'running' | 'stopped' {
+  return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+}
+
 function updateStatus(status: StatusBarItem, state: State): void {
   if (state !== State.Running) {
     status.text = l10n.t(state === State.Starting ? CLIENT_TEMPLATES.starting : CLIENT_TEMPLATES.stopped);
-    status.tooltip = l10n.t(CLIENT_TEMPLATES.tooltip, state === State.Starting ? 'starting' : 'stopped');
+    status.tooltip = l10n.t(CLIENT_TEMPLATES.tooltip, stateName(state));
     return;
   }
   let errors = 0;
@@ -70,7 +80,7 @@ function updateStatus(status: StatusBarItem, state: State): void {
     }
   }
   status.text = `$(${errors > 0 ? 'error' : 'check'}) ${l10n.t(CLIENT_TEMPLATES.running, errors, warnings)}`;
-  status.tooltip = l10n.t(CLIENT_TEMPLATES.tooltip, 'running');
+  status.tooltip = l10n.t(CLIENT_TEMPLATES.tooltip, stateName(state));
 }
 
 export async function deactivate(): Promise<void> {
