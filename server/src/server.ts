@@ -14,14 +14,12 @@ import {
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE, defaultConfig } from './engine/config/config';
 import { toLocale } from './engine/messages';
-import { decodeBytes } from './engine/text';
 import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
 import { toDiagnostic } from './lsp/diagnostics';
-import { indexWorkspace } from './lsp/indexer';
+import { indexFromDisk, indexWorkspace } from './lsp/indexer';
 import { completionAt, definitionAt, hoverAt, linksOf, symbolsOf } from './lsp/navigation';
 import { DiagnosticPublisher } from './lsp/push-diagnostics';
 import { Session, type EditorSettings } from './lsp/session';
-import { readCheckedFile } from './workspace/check';
 import { loadConfig } from './workspace/config-file';
 
 // The LSP shell: keeps documents in sync and answers with the engine's
@@ -98,7 +96,7 @@ documents.onDidClose(({ document }) => {
   if (!pull) publisher.clear(document.uri);
   // Unsaved edits are gone with the editor: the index goes back to the disk.
   const path = session.pathOf(document.uri);
-  if (path !== undefined) indexFromDisk(path);
+  if (path !== undefined) indexFromDisk(session, path);
 });
 
 connection.languages.diagnostics.on((params, token) => {
@@ -139,20 +137,13 @@ function fileChanged({ uri, type }: FileEvent): void {
   if (path === undefined) return;
   if (path === CONFIG_FILE) reloadConfig();
   else if (type === FileChangeType.Deleted) session.index.remove(path);
-  else if (!session.isOpen(path)) indexFromDisk(path);
+  else if (!session.isOpen(path)) indexFromDisk(session, path);
 }
 
 /** Paths whose kind changed with the configuration go through the index again. */
 function reindex(paths: readonly string[]): void {
   for (const path of paths) if (session.isOpen(path)) session.markStale(session.uriOf(path));
-  else indexFromDisk(path);
-}
-
-function indexFromDisk(path: string): void {
-  if (!session.root) return;
-  const read = readCheckedFile(join(session.root, path));
-  if ('bytes' in read) session.index.update(path, decodeBytes(read.bytes).text);
-  else session.index.remove(path);
+  else indexFromDisk(session, path);
 }
 
 /** Something other documents depend on changed: check every open one again. */
