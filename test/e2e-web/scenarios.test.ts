@@ -1,0 +1,73 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { removeTempDirs } from '../cli/workspace';
+import { Editor, missingTools } from './editor';
+
+// What a user sees in a real VS Code (code-server in chromium) with the
+// packaged extension: the Problems panel, a quick fix from the lightbulb menu,
+// a palette command, and diagnostics following an edit. Screenshots of these
+// go to docs/images for the README.
+
+const DEMO = join(__dirname, '..', '..', 'examples', 'demo-workspace');
+
+describe('in a real VS Code (code-server)', function () {
+  this.timeout(180000);
+  let editor: Editor | undefined;
+
+  before(async function () {
+    const missing = missingTools();
+    if (missing) {
+      console.log(`      SKIPPED: the end-to-end tests did not run: ${missing}.`);
+      this.skip();
+    }
+    editor = await Editor.open(DEMO);
+  });
+  after(async () => {
+    await editor?.close();
+    removeTempDirs();
+  });
+
+  it('lists an INT doc\'s problems in the Problems panel with their rule and line', async () => {
+    await editor!.openFile('INT-002-mercadopago.md');
+    await editor!.waitForProblem('found "En progreso"');
+    const rows = await editor!.problems();
+    assert.ok(
+      rows.some((row) => row.includes('Expected Estado to be one of Implementado, Documentado, Pendiente; found "En progreso".') && row.includes('int-doc/metadata-estado') && row.includes('[Ln 10, Col 12]')),
+      rows.join('\n'),
+    );
+    assert.ok(rows.some((row) => row.includes('int-doc/date-format') && row.includes('[Ln 12, Col 23]')), rows.join('\n'));
+    await editor!.screenshot('problems');
+  });
+
+  it('applies a quick fix from the Quick Fix menu: the text changes and the problem goes', async () => {
+    const page = editor!.page;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('25:58');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change "Si" to "SI"' });
+    await fix.waitFor();
+    await editor!.screenshot('quick-fix');
+    await fix.click();
+    await editor!.waitForText('| MERCADOPAGO_PUBLIC_KEY | Public key para el frontend | SI |');
+    await editor!.waitForProblem('Expected SI or NO in the Obligatorio column', false);
+  });
+
+  it('runs a command from the palette', async () => {
+    await editor!.runCommand('SIMCO: Restart server');
+    await editor!.page.locator('.notification-list-item', { hasText: 'The simco-int language server was restarted.' }).waitFor();
+    await editor!.page.keyboard.press('Escape');
+  });
+
+  it('updates the diagnostics of .env.example as it is edited', async () => {
+    const page = editor!.page;
+    await editor!.openFromExplorer('.env.example');
+    await editor!.waitForProblem('found "sendgridApiKey"');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\ntwilioAuthToken=xxxxx');
+    await editor!.waitForProblem('found "twilioAuthToken"');
+    await editor!.screenshot('env-edit');
+  });
+});
