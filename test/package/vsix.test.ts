@@ -21,6 +21,8 @@ const EXPECTED = [
   'docs/cli.md',
   'docs/configuration.md',
   'docs/editors.md',
+  'docs/getting-started.es.md',
+  'docs/getting-started.md',
   'docs/rules.md',
   ...RULES.map((rule) => `docs/rules/${rule.meta.id}.md`),
   'images/icon.png',
