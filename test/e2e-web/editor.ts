@@ -105,18 +105,20 @@ export class Editor {
     await this.page.keyboard.press('Enter');
   }
 
-  /** The Problems panel's rows as shown: "message simco-int(rule) [Ln x, Col y]". */
-  async problems(): Promise<string[]> {
+  /**
+   * Waits (on the page's own updates, no sleeps) until a Problems row
+   * contains `text`, or none does. The panel's filter is set to `text` first:
+   * the panel only renders the rows in view, so a row below the fold would
+   * otherwise not be in the page at all.
+   */
+  async waitForProblem(text: string, present = true): Promise<string | undefined> {
     await this.showProblems();
-    return (await this.page.locator(PROBLEM_ROW).allInnerTexts()).map((text) => text.split('\n').filter(Boolean).join(' '));
-  }
-
-  /** Waits (on the page's own updates, no sleeps) until a Problems row contains `text`, or none does. */
-  async waitForProblem(text: string, present = true): Promise<void> {
-    await this.showProblems();
+    await this.page.locator('.viewpane-filter input').first().fill(text);
     // Evaluated in the page (a string: this project's TypeScript has no DOM library).
-    const rows = `[...document.querySelectorAll(${JSON.stringify(PROBLEM_ROW)})]`;
-    await this.page.waitForFunction(`${rows}.some((row) => row.innerText.includes(${JSON.stringify(text)})) === ${present}`, undefined, { timeout: 30000 });
+    const row = `[...document.querySelectorAll(${JSON.stringify(PROBLEM_ROW)})].find((row) => row.innerText.includes(${JSON.stringify(text)}))`;
+    await this.page.waitForFunction(`(${row} !== undefined) === ${present}`, undefined, { timeout: 30000 });
+    /** The row as shown: "message simco-int(rule) [Ln x, Col y]". */
+    return present ? ((await this.page.evaluate(`${row}.innerText`)) as string).split('\n').filter(Boolean).join(' ') : undefined;
   }
 
   private async showProblems(): Promise<void> {
