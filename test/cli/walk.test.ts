@@ -9,6 +9,8 @@ import { copyWorkspace, removeTempDirs, tempDir } from './workspace';
 
 const DOC = '# INT-007: Pagos\n';
 const config = (overrides: Partial<Config> = {}): Config => ({ ...defaultConfig(), ...overrides });
+/** The INT docs among the walked files: what the .gitignore, glob and link cases are about. */
+const intDocs = (walk: WalkResult): string[] => walk.files.filter((file) => /(?:^|\/)INT-[^/]*\.md$/.test(file));
 const skippedLines = (walk: WalkResult): string[] => walk.skipped.map((s) => `${s.path}: ${localize(s.message)}`);
 
 function write(root: string, path: string, text = DOC): void {
@@ -19,7 +21,7 @@ function write(root: string, path: string, text = DOC): void {
 describe('workspace walk', () => {
   after(removeTempDirs);
 
-  it('returns the checked files of the clean workspace, relative and sorted, and skips nothing', () => {
+  it('returns the files of the clean workspace, relative and sorted, and skips nothing', () => {
     const walk = walkWorkspace(CLEAN, config());
     assert.deepEqual(walk.files, [
       '.env.example',
@@ -32,23 +34,21 @@ describe('workspace walk', () => {
     assert.deepEqual(walk.skipped, []);
   });
 
-  it('leaves out files no rule is about', () => {
+  it('returns every file, not only INT docs, env files and source: the secret scanner reads them all', () => {
     const root = tempDir();
     write(root, 'notes.txt');
-    write(root, 'docs/README.md');
-    write(root, 'docs/guia.md');
     write(root, 'docs/02-integraciones/INT-001-stripe.md');
-    write(root, 'docs/02-integraciones/README.md');
-    assert.deepEqual(walkWorkspace(root, config()).files, ['docs/02-integraciones/INT-001-stripe.md']);
+    write(root, 'deploy/Dockerfile');
+    assert.deepEqual(walkWorkspace(root, config()).files, ['deploy/Dockerfile', 'docs/02-integraciones/INT-001-stripe.md', 'notes.txt']);
   });
 
   it('respects .gitignore at every level, a deeper "!" re-including, and the config ignore globs', () => {
     const root = copyWorkspace('cli-defects');
-    assert.deepEqual(walkWorkspace(root, config({ ignore: ['legacy/**'] })).files, [
+    assert.deepEqual(intDocs(walkWorkspace(root, config({ ignore: ['legacy/**'] }))), [
       'docs/02-integraciones/INT-7-Pagos.md',
       'docs/02-integraciones/INT-9-conservar.local.md',
     ]);
-    assert.deepEqual(walkWorkspace(root, config()).files, [
+    assert.deepEqual(intDocs(walkWorkspace(root, config())), [
       'docs/02-integraciones/INT-7-Pagos.md',
       'docs/02-integraciones/INT-9-conservar.local.md',
       'legacy/INT-2-legacy.md',
@@ -58,7 +58,7 @@ describe('workspace walk', () => {
   it('applies config globs to folders and files alike', () => {
     const root = copyWorkspace('cli-defects');
     const walk = walkWorkspace(root, config({ ignore: ['**/INT-7-*.md', 'legacy'] }));
-    assert.deepEqual(walk.files, ['docs/02-integraciones/INT-9-conservar.local.md']);
+    assert.deepEqual(intDocs(walk), ['docs/02-integraciones/INT-9-conservar.local.md']);
   });
 
   it('always skips .git and node_modules, and honours .git/info/exclude', () => {
@@ -69,7 +69,7 @@ describe('workspace walk', () => {
     write(root, '.git/info/exclude', 'local/\n');
     write(root, 'local/INT-004-local.md');
     const walk = walkWorkspace(root, config({ ignore: ['legacy/**'] }));
-    assert.deepEqual(walk.files, ['docs/02-integraciones/INT-7-Pagos.md', 'docs/02-integraciones/INT-9-conservar.local.md']);
+    assert.deepEqual(intDocs(walk), ['docs/02-integraciones/INT-7-Pagos.md', 'docs/02-integraciones/INT-9-conservar.local.md']);
     assert.deepEqual(walk.skipped, []);
   });
 
@@ -78,7 +78,7 @@ describe('workspace walk', () => {
     symlinkSync('..', join(root, 'docs', 'up'), 'dir');
     symlinkSync('.', join(root, 'docs', '02-integraciones', 'self'), 'dir');
     const walk = walkWorkspace(root, config({ ignore: ['legacy/**'] }));
-    assert.deepEqual(walk.files, ['docs/02-integraciones/INT-7-Pagos.md', 'docs/02-integraciones/INT-9-conservar.local.md']);
+    assert.deepEqual(intDocs(walk), ['docs/02-integraciones/INT-7-Pagos.md', 'docs/02-integraciones/INT-9-conservar.local.md']);
     assert.deepEqual(skippedLines(walk), [
       'docs/02-integraciones/self: A symbolic link back to "docs/02-integraciones" (a loop); not followed.',
       'docs/up: A symbolic link back to "." (a loop); not followed.',
@@ -97,7 +97,7 @@ describe('workspace walk', () => {
     assert.deepEqual(skippedLines(walk), ['b: A symbolic link to "a", which is already checked; not checked twice.']);
   });
 
-  it('reports a broken link only where a checked file was expected', () => {
+  it('reports a broken link only where an INT doc, env file or source file was expected', () => {
     const root = tempDir();
     write(root, 'docs/02-integraciones/INT-001-stripe.md');
     symlinkSync('missing.md', join(root, 'docs', '02-integraciones', 'INT-002-roto.md'));
@@ -111,7 +111,7 @@ describe('workspace walk', () => {
     const root = tempDir();
     write(root, 'shared/stripe.md');
     symlinkSync(join(root, 'shared', 'stripe.md'), join(root, 'INT-001-stripe.md'));
-    assert.deepEqual(walkWorkspace(root, config()).files, ['INT-001-stripe.md']);
+    assert.deepEqual(walkWorkspace(root, config()).files, ['INT-001-stripe.md', 'shared/stripe.md']);
   });
 
 });

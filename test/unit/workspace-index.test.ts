@@ -22,7 +22,7 @@ describe('workspace/index: WorkspaceIndex', () => {
       { path: WHATSAPP_DOC, code: 'INT-003', title: 'INT-003: Twilio WhatsApp', proveedor: 'Twilio' },
     ]);
     assert.equal(index.kindOf(ENV), 'env');
-    assert.equal(index.kindOf('README.md'), undefined);
+    assert.equal(index.kindOf('README.md'), 'text');
   });
 
   it('finds the credential rows that document a variable, with the row and the name', () => {

@@ -13,7 +13,8 @@ import { applySuppressions, findSuppressions } from './suppressions';
 import { decodeBytes, LineIndex, stripBom } from './text';
 import type { Finding, Severity } from './types';
 
-export type FileKind = 'int-doc' | 'env' | 'source';
+/** `text` is every other file: only rules that read any text (the secret scanner) check it. */
+export type FileKind = 'int-doc' | 'env' | 'source' | 'text';
 
 export interface LintOptions {
   config: Config;
@@ -25,33 +26,39 @@ export interface LintOptions {
 /** Languages whose env reads the engine understands (see env/source-reads.ts). */
 const SOURCE_EXTENSIONS = /\.(?:[cm]?[jt]sx?|py|go|java|kt|kts)$/i;
 const NOT_INT_DOCS = /^(?:readme|index|changelog)\.md$/i;
+/** `.env` files that document variables rather than hold them: they are scanned for secrets like source. */
+const ENV_TEMPLATE = /^\.env\.(?:example|sample|template|dist|defaults)$/i;
 
 const docsMatchers = new Map<string, picomatch.Matcher>();
 
-/** Which checks a workspace-relative path gets, or undefined for a file no rule is about. */
-export function classify(path: string, config: Config): FileKind | undefined {
+/** Which checks a workspace-relative path gets. */
+export function classify(path: string, config: Config): FileKind {
   const slash = path.lastIndexOf('/');
   const name = path.slice(slash + 1);
   const folder = slash < 0 ? '' : path.slice(0, slash);
   if (name === '.env' || name.startsWith('.env.')) return 'env';
   if (/\.md$/i.test(name)) {
     if (INT_FILE_NAME_LOOSE.test(name)) return 'int-doc';
-    if (NOT_INT_DOCS.test(name)) return undefined;
+    if (NOT_INT_DOCS.test(name)) return 'text';
     let inDocsFolder = docsMatchers.get(config.docsFolder);
     if (!inDocsFolder) {
       inDocsFolder = picomatch(config.docsFolder, { dot: true });
       docsMatchers.set(config.docsFolder, inDocsFolder);
     }
-    return inDocsFolder(folder) ? 'int-doc' : undefined;
+    return inDocsFolder(folder) ? 'int-doc' : 'text';
   }
-  if (SOURCE_EXTENSIONS.test(name)) return 'source';
-  return undefined;
+  return SOURCE_EXTENSIONS.test(name) ? 'source' : 'text';
+}
+
+/** A real `.env` holds the secrets: the one kind of file never scanned for them. */
+export function holdsSecrets(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (name === '.env' || name.startsWith('.env.')) && !ENV_TEMPLATE.test(name);
 }
 
 /** Lints a file read from disk: decodes it first so BOM, binary and invalid UTF-8 are handled once. */
 export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions): Finding[] {
   const kind = classify(path, options.config);
-  if (!kind) return [];
   const decoded = decodeBytes(bytes);
   const notice = (messageId: keyof typeof encodingRule.meta.messages): Finding[] => {
     const { id, defaultSeverity, messages } = encodingRule.meta;
@@ -60,10 +67,11 @@ export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions)
     const start = { line: 0, character: 0 };
     return [{ ruleId: id, severity, file: path, range: { start, end: start }, message: message(messages[messageId]), fixes: [] }];
   };
-  // Binary source files are simply not source; a binary INT doc or .env is worth saying.
-  if (decoded.binary) return kind === 'source' ? [] : notice('binary');
+  // A binary file is simply not text; a binary INT doc or .env is worth saying.
+  const prose = kind === 'int-doc' || kind === 'env';
+  if (decoded.binary) return prose ? notice('binary') : [];
   const findings = lintText(path, decoded.text, options);
-  return decoded.invalidUtf8 && kind !== 'source'
+  return decoded.invalidUtf8 && prose
     ? [...notice('invalidUtf8'), ...findings]
     : findings;
 }
@@ -71,9 +79,9 @@ export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions)
 /** Lints text (an editor buffer or decoded file). Never throws: a failing rule becomes a finding. */
 export function lintText(path: string, rawText: string, options: LintOptions): Finding[] {
   const kind = classify(path, options.config);
-  if (!kind) return [];
   const text = stripBom(rawText);
-  const rules = (options.rules ?? RULES).filter((rule) => hasCheck(rule, kind));
+  const scanned = !holdsSecrets(path);
+  const rules = (options.rules ?? RULES).filter((rule) => hasCheck(rule, kind) || (scanned && rule.checkText !== undefined));
   if (rules.length === 0) return [];
   const findings: Finding[] = [];
   const { config } = options;
@@ -91,17 +99,24 @@ export function lintText(path: string, rawText: string, options: LintOptions): F
 
   // Found before the rules run so an INT doc is parsed without them (see suppressions.ts).
   const suppressions = findSuppressions(path, text);
+  let lineIndex = suppressions.lines;
+  const lines = (): LineIndex => (lineIndex ??= new LineIndex(text));
   if (kind === 'int-doc') {
     const doc = parseIntDoc(path, suppressions.parseText);
-    for (const rule of rules) run(rule, (report) => rule.checkIntDoc?.({ path, config, report, doc, workspace: options.workspace }));
+    for (const rule of rules) if (rule.checkIntDoc) run(rule, (report) => rule.checkIntDoc?.({ path, config, report, doc, workspace: options.workspace }));
   } else if (kind === 'env') {
     const env = parseEnvFile(path, text);
-    for (const rule of rules) run(rule, (report) => rule.checkEnvFile?.({ path, config, report, env }));
-  } else {
-    const lines = new LineIndex(text);
-    const reads = findEnvReads(path, text, lines);
-    // No env read, no rule to run; the file's suppression comments are still checked below.
-    if (reads.length > 0) for (const rule of rules) run(rule, (report) => rule.checkSource?.({ path, config, report, lines, reads }));
+    for (const rule of rules) if (rule.checkEnvFile) run(rule, (report) => rule.checkEnvFile?.({ path, config, report, env }));
+  } else if (kind === 'source') {
+    const reads = findEnvReads(path, text, lines());
+    // No env read, no source rule to run.
+    if (reads.length > 0) for (const rule of rules) if (rule.checkSource) run(rule, (report) => rule.checkSource?.({ path, config, report, lines: lines(), reads }));
+  }
+  if (scanned) {
+    for (const rule of rules) {
+      if (!rule.checkText) continue;
+      run(rule, (report) => rule.checkText?.({ path, config, report, text, get lines() { return lines(); } }));
+    }
   }
   const { id, defaultSeverity } = unusedSuppressionRule.meta;
   return applySuppressions(findings, suppressions, {
@@ -113,7 +128,7 @@ export function lintText(path: string, rawText: string, options: LintOptions): F
 function hasCheck(rule: Rule, kind: FileKind): boolean {
   if (kind === 'int-doc') return rule.checkIntDoc !== undefined;
   if (kind === 'env') return rule.checkEnvFile !== undefined;
-  return rule.checkSource !== undefined;
+  return kind === 'source' && rule.checkSource !== undefined;
 }
 
 function severityOf(ruleId: string, defaultSeverity: Severity, config: Config): Severity | undefined {

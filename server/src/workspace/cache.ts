@@ -30,7 +30,8 @@ export function contentHash(bytes: Uint8Array | string): string {
 
 export class CheckCache {
   private constructor(
-    private readonly location: string,
+    /** Absolute path of the cache file; never itself checked. */
+    readonly location: string,
     private readonly data: CacheData,
   ) {}
 

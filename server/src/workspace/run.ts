@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { byPosition } from '../engine/lint';
 import type { CacheEntry, CheckCache } from './cache';
@@ -35,7 +35,9 @@ interface SliceResult {
 export async function runCheck(options: RunOptions): Promise<CheckResult> {
   const { workerScript, cache, ...check } = options;
   const threads = availableParallelism();
-  const walk = walkWorkspace(check.root, check.config);
+  const walked = walkWorkspace(check.root, check.config);
+  // The cache file is the tool's own output (it may sit in the checked folder, like .eslintcache).
+  const walk = cache ? { ...walked, files: walked.files.filter((file) => resolve(check.root, file) !== resolve(cache.location)) } : walked;
   const { reused, todo } = cache ? reuseCached(cache, walk.files, check) : { reused: emptyResult(), todo: walk.files };
 
   const parallel = workerScript !== undefined && threads > 1 && !check.rules && todo.length >= MIN_FILES_FOR_WORKERS;

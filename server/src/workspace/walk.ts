@@ -121,7 +121,7 @@ export function walkWorkspace(root: string, config: Config): WalkResult {
           isFile = target.isFile();
         } catch (error) {
           // A dangling link is only worth a word where a checked file was expected.
-          if (classify(path, config)) skip(path, SKIP_TEMPLATES.brokenLink, codeOf(error));
+          if (classify(path, config) !== 'text') skip(path, SKIP_TEMPLATES.brokenLink, codeOf(error));
           continue;
         }
       }
@@ -129,7 +129,7 @@ export function walkWorkspace(root: string, config: Config): WalkResult {
       if (ignoredByConfig(path) || ignoredByGit(path, isFolder, levels)) continue;
 
       if (isFile) {
-        if (classify(path, config)) files.push(path);
+        files.push(path);
         continue;
       }
       // Only a link can lead to a folder already seen, so only links pay for realpath().

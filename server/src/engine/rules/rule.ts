@@ -64,10 +64,18 @@ export interface SourceContext extends BaseContext {
   reads: EnvRead[];
 }
 
+/** Any text file but a real `.env` (where secrets belong): source, docs, config, `.env.example`. */
+export interface TextContext extends BaseContext {
+  text: string;
+  /** Built on first use: most files have nothing to report and never need positions. */
+  readonly lines: LineIndex;
+}
+
 /** One rule, one file. A rule implements the checks for the kinds of file it is about. */
 export interface Rule {
   meta: RuleMeta;
   checkIntDoc?(context: IntDocContext): void;
   checkEnvFile?(context: EnvFileContext): void;
   checkSource?(context: SourceContext): void;
+  checkText?(context: TextContext): void;
 }

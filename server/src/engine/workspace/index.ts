@@ -69,7 +69,7 @@ type FileFacts =
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileFacts>();
-  /** Files given to update() that no check is about under the current config: a config change may make them INT docs. */
+  /** Files given to update() that hold no cross-file facts under the current config: a config change may make them INT docs. */
   private readonly unclassified = new Set<string>();
   /** Name -> the files that mention it. */
   private readonly byName = new Map<string, Set<string>>();
@@ -91,8 +91,8 @@ export class WorkspaceIndex {
       const kind = classify(path, config);
       if (kind === this.files.get(path)?.kind) continue;
       this.remove(path);
-      if (kind) stale.push(path);
-      else this.unclassified.add(path);
+      if (kind === 'text') this.unclassified.add(path);
+      else stale.push(path);
     }
     return stale.sort();
   }
