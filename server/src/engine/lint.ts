@@ -4,6 +4,7 @@ import { parseEnvFile } from './env/parse';
 import { findEnvReads } from './env/source-reads';
 import { parseIntDoc } from './intdoc/model';
 import { INT_FILE_NAME_LOOSE } from './intdoc/template';
+import { INVENTORY_NAME, parseInventory } from './inventory/parse';
 import { CRASH_TEMPLATE, message } from './messages';
 import encodingRule from './rules/file/encoding';
 import unusedSuppressionRule from './rules/suppression/unused';
@@ -14,7 +15,7 @@ import { decodeBytes, LineIndex, stripBom } from './text';
 import type { Finding, Severity } from './types';
 
 /** `text` is every other file: only rules that read any text (the secret scanner) check it. */
-export type FileKind = 'int-doc' | 'env' | 'source' | 'text';
+export type FileKind = 'int-doc' | 'env' | 'source' | 'inventory' | 'text';
 
 export interface LintOptions {
   config: Config;
@@ -37,6 +38,7 @@ export function classify(path: string, config: Config): FileKind {
   const name = path.slice(slash + 1);
   const folder = slash < 0 ? '' : path.slice(0, slash);
   if (name === '.env' || name.startsWith('.env.')) return 'env';
+  if (INVENTORY_NAME.test(name) || path === config.inventory) return 'inventory';
   if (/\.md$/i.test(name)) {
     if (INT_FILE_NAME_LOOSE.test(name)) return 'int-doc';
     if (NOT_INT_DOCS.test(name)) return 'text';
@@ -68,7 +70,7 @@ export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions)
     return [{ ruleId: id, severity, file: path, range: { start, end: start }, message: message(messages[messageId]), fixes: [] }];
   };
   // A binary file is simply not text; a binary INT doc or .env is worth saying.
-  const prose = kind === 'int-doc' || kind === 'env';
+  const prose = kind === 'int-doc' || kind === 'env' || kind === 'inventory';
   if (decoded.binary) return prose ? notice('binary') : [];
   const findings = lintText(path, decoded.text, options);
   return decoded.invalidUtf8 && prose
@@ -107,6 +109,9 @@ export function lintText(path: string, rawText: string, options: LintOptions): F
   } else if (kind === 'env') {
     const env = parseEnvFile(path, text);
     for (const rule of rules) if (rule.checkEnvFile) run(rule, (report) => rule.checkEnvFile?.({ path, config, report, env }));
+  } else if (kind === 'inventory') {
+    const inventory = parseInventory(path, text);
+    for (const rule of rules) if (rule.checkInventory) run(rule, (report) => rule.checkInventory?.({ path, config, report, inventory }));
   } else if (kind === 'source') {
     const reads = findEnvReads(path, text, lines());
     // No env read, no source rule to run.
@@ -128,6 +133,7 @@ export function lintText(path: string, rawText: string, options: LintOptions): F
 function hasCheck(rule: Rule, kind: FileKind): boolean {
   if (kind === 'int-doc') return rule.checkIntDoc !== undefined;
   if (kind === 'env') return rule.checkEnvFile !== undefined;
+  if (kind === 'inventory') return rule.checkInventory !== undefined;
   return kind === 'source' && rule.checkSource !== undefined;
 }
 

@@ -16,7 +16,16 @@ export interface Config {
   nonIntegrationVars: string[];
   rules: Record<string, SeveritySetting>;
   ignore: string[];
+  /** Workspace-relative path of MASTER_INVENTORY.yml; empty: the root's, else the first one found. */
+  inventory: string;
+  /** INT doc `Estado` -> inventory `estado`. */
+  estadoMapping: Record<string, string>;
+  /** The workspace's own apps and internal services: the directive does not apply to them (section 2.2). */
+  internalProviders: string[];
 }
+
+/** The directive's pairs of doc Estado and inventory estado (sections 3.2 and 10.1). */
+export const DEFAULT_ESTADO_MAPPING: Readonly<Record<string, string>> = { Implementado: 'activo', Documentado: 'documentado', Pendiente: 'pendiente' };
 
 /** Runtime and infrastructure variables the directive does not cover (own databases, caches, the process). */
 export const DEFAULT_NON_INTEGRATION_VARS = [
@@ -33,6 +42,9 @@ export function defaultConfig(): Config {
     nonIntegrationVars: [...DEFAULT_NON_INTEGRATION_VARS],
     rules: {},
     ignore: [],
+    inventory: '',
+    estadoMapping: { ...DEFAULT_ESTADO_MAPPING },
+    internalProviders: [],
   };
 }
 
@@ -98,6 +110,9 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
       nonIntegrationVars: [...defaults.nonIntegrationVars, ...(valid.nonIntegrationVars ?? [])],
       rules: valid.rules ?? defaults.rules,
       ignore: valid.ignore ?? defaults.ignore,
+      inventory: trimSlashes(valid.inventory ?? defaults.inventory),
+      estadoMapping: valid.estadoMapping ?? defaults.estadoMapping,
+      internalProviders: valid.internalProviders ?? defaults.internalProviders,
     },
     findings: [],
   };

@@ -1,6 +1,7 @@
 import type { EnvFile } from '../env/parse';
 import type { EnvRead } from '../env/source-reads';
 import type { IntDoc } from '../intdoc/model';
+import type { InventoryFile } from '../inventory/parse';
 import type { LineIndex } from '../text';
 import type { Config } from '../config/config';
 import type { Range, Severity, TextEdit } from '../types';
@@ -64,6 +65,10 @@ export interface SourceContext extends BaseContext {
   reads: EnvRead[];
 }
 
+export interface InventoryContext extends BaseContext {
+  inventory: InventoryFile;
+}
+
 /** Any text file but a real `.env` (where secrets belong): source, docs, config, `.env.example`. */
 export interface TextContext extends BaseContext {
   text: string;
@@ -77,5 +82,6 @@ export interface Rule {
   checkIntDoc?(context: IntDocContext): void;
   checkEnvFile?(context: EnvFileContext): void;
   checkSource?(context: SourceContext): void;
+  checkInventory?(context: InventoryContext): void;
   checkText?(context: TextContext): void;
 }
