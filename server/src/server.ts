@@ -38,7 +38,7 @@ let canWatchFiles = false;
 let canRefresh = false;
 
 /** The files whose changes on disk matter: what the index holds, and the config. */
-const WATCHED = [`**/${CONFIG_FILE}`, '**/*.md', '**/.env*', '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,go,java,kt,kts}'];
+const WATCHED = [`**/${CONFIG_FILE}`, '**/*.md', '**/.env*', '**/MASTER_INVENTORY.{yml,yaml}', '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,go,java,kt,kts}'];
 
 connection.onInitialize((params) => {
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
@@ -71,6 +71,7 @@ connection.onInitialized(async () => {
       .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) })
       .catch((error: unknown) => connection.console.warn(`Could not register file watchers: ${String(error)}`));
   }
+  session.refreshRepository();
   await indexWorkspace(connection, session);
   revalidateAll();
 });
@@ -102,6 +103,8 @@ documents.onDidClose(({ document }) => {
 connection.languages.diagnostics.on((params, token) => {
   const document = documents.get(params.textDocument.uri);
   const findings = document && !token.isCancellationRequested ? session.lint(document) : undefined;
+  // Other open documents whose cross-file findings this text changed are pulled again.
+  if (document && canRefresh && session.affectedDocuments(document.uri).length > 0) connection.languages.diagnostics.refresh();
   return { kind: DocumentDiagnosticReportKind.Full, items: (findings ?? []).map((finding) => toDiagnostic(finding, session.locale)) };
 });
 
@@ -135,8 +138,10 @@ function reloadConfig(): void {
 function fileChanged({ uri, type }: FileEvent): void {
   const path = session.pathOf(uri);
   if (path === undefined) return;
-  if (path === CONFIG_FILE) reloadConfig();
-  else if (type === FileChangeType.Deleted) session.index.remove(path);
+  if (path === CONFIG_FILE) return reloadConfig();
+  // A .env appearing or going may change what git tracks.
+  if (/(?:^|\/)\.env(?:\.|$)/.test(path)) session.refreshRepository();
+  if (type === FileChangeType.Deleted) session.index.remove(path);
   else if (!session.isOpen(path)) indexFromDisk(session, path);
 }
 

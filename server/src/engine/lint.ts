@@ -8,11 +8,12 @@ import { INVENTORY_NAME, parseInventory } from './inventory/parse';
 import { CRASH_TEMPLATE, message } from './messages';
 import encodingRule from './rules/file/encoding';
 import unusedSuppressionRule from './rules/suppression/unused';
-import { RULE_IDS, RULES } from './rules';
+import { RULE_IDS, RULES, WORKSPACE_RULE_IDS } from './rules';
 import type { Report, ReportSpec, Rule, WorkspaceFacts } from './rules/rule';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { decodeBytes, LineIndex, stripBom } from './text';
 import type { Finding, Severity } from './types';
+import { envFacts, intDocFacts, inventoryFacts, sourceFacts, type FileFacts } from './workspace/facts';
 
 /** `text` is every other file: only rules that read any text (the secret scanner) check it. */
 export type FileKind = 'int-doc' | 'env' | 'source' | 'inventory' | 'text';
@@ -80,13 +81,26 @@ export function lintBytes(path: string, bytes: Uint8Array, options: LintOptions)
 
 /** Lints text (an editor buffer or decoded file). Never throws: a failing rule becomes a finding. */
 export function lintText(path: string, rawText: string, options: LintOptions): Finding[] {
+  return lintFile(path, rawText, options).findings;
+}
+
+export interface FileLint {
+  findings: Finding[];
+  /** What the file tells cross-file rules, cut from the same parse; undefined for a file that holds none. */
+  facts: FileFacts | undefined;
+  /** Whether the file has suppression comments: only then does settleWorkspaceFindings need its text. */
+  hasSuppressions: boolean;
+}
+
+/** Lints text and keeps its cross-file facts: one parse serves both. */
+export function lintFile(path: string, rawText: string, options: LintOptions): FileLint {
   const kind = classify(path, options.config);
   const text = stripBom(rawText);
   const scanned = !holdsSecrets(path);
   const rules = (options.rules ?? RULES).filter((rule) => hasCheck(rule, kind) || (scanned && rule.checkText !== undefined));
-  if (rules.length === 0) return [];
   const findings: Finding[] = [];
   const { config } = options;
+  let facts: FileFacts | undefined;
 
   const run = (rule: Rule, check: (report: Report) => void): void => {
     const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, config);
@@ -105,15 +119,19 @@ export function lintText(path: string, rawText: string, options: LintOptions): F
   const lines = (): LineIndex => (lineIndex ??= new LineIndex(text));
   if (kind === 'int-doc') {
     const doc = parseIntDoc(path, suppressions.parseText);
+    facts = intDocFacts(path, doc);
     for (const rule of rules) if (rule.checkIntDoc) run(rule, (report) => rule.checkIntDoc?.({ path, config, report, doc, workspace: options.workspace }));
   } else if (kind === 'env') {
     const env = parseEnvFile(path, text);
+    facts = envFacts(env);
     for (const rule of rules) if (rule.checkEnvFile) run(rule, (report) => rule.checkEnvFile?.({ path, config, report, env }));
   } else if (kind === 'inventory') {
     const inventory = parseInventory(path, text);
+    facts = inventoryFacts(inventory);
     for (const rule of rules) if (rule.checkInventory) run(rule, (report) => rule.checkInventory?.({ path, config, report, inventory }));
   } else if (kind === 'source') {
     const reads = findEnvReads(path, text, lines());
+    facts = sourceFacts(reads);
     // No env read, no source rule to run.
     if (reads.length > 0) for (const rule of rules) if (rule.checkSource) run(rule, (report) => rule.checkSource?.({ path, config, report, lines: lines(), reads }));
   }
@@ -124,10 +142,36 @@ export function lintText(path: string, rawText: string, options: LintOptions): F
     }
   }
   const { id, defaultSeverity } = unusedSuppressionRule.meta;
-  return applySuppressions(findings, suppressions, {
+  // Whether a workspace rule's suppression is used is for settleWorkspaceFindings to say.
+  const checked = applySuppressions(findings, suppressions, {
     isKnownRule: (ruleId) => RULE_IDS.has(ruleId) || (options.rules ?? []).some((rule) => rule.meta.id === ruleId),
     unusedSeverity: severityOf(id, defaultSeverity, config),
-  }).sort(byPosition);
+    owns: (ruleId) => !isWorkspaceRule(ruleId),
+  });
+  return { findings: checked.sort(byPosition), facts, hasSuppressions: suppressions.comments.length > 0 };
+}
+
+/** A file's cross-file facts without linting it (the index reads files nobody has open). */
+export function factsOfText(path: string, rawText: string, config: Config): FileFacts | undefined {
+  const kind = classify(path, config);
+  const text = stripBom(rawText);
+  switch (kind) {
+    case 'int-doc':
+      return intDocFacts(path, parseIntDoc(path, findSuppressions(path, text).parseText));
+    case 'env':
+      return envFacts(parseEnvFile(path, text));
+    case 'inventory':
+      return inventoryFacts(parseInventory(path, text));
+    case 'source':
+      return sourceFacts(findEnvReads(path, text, new LineIndex(text)));
+    default:
+      return undefined;
+  }
+}
+
+/** Rules that check the workspace as a whole: their findings come from lintWorkspace, not from one file. */
+export function isWorkspaceRule(ruleId: string): boolean {
+  return WORKSPACE_RULE_IDS.has(ruleId);
 }
 
 function hasCheck(rule: Rule, kind: FileKind): boolean {
@@ -137,12 +181,12 @@ function hasCheck(rule: Rule, kind: FileKind): boolean {
   return kind === 'source' && rule.checkSource !== undefined;
 }
 
-function severityOf(ruleId: string, defaultSeverity: Severity, config: Config): Severity | undefined {
+export function severityOf(ruleId: string, defaultSeverity: Severity, config: Config): Severity | undefined {
   const setting = config.rules[ruleId] ?? defaultSeverity;
   return setting === 'off' ? undefined : setting;
 }
 
-function toFinding(rule: Rule, severity: Severity, file: string, spec: ReportSpec): Finding {
+export function toFinding(rule: Rule, severity: Severity, file: string, spec: ReportSpec): Finding {
   const template = (id: string): string => {
     const text = rule.meta.messages[id];
     if (text === undefined) throw new Error(`rule ${rule.meta.id} has no message "${id}"`);
@@ -157,13 +201,15 @@ function toFinding(rule: Rule, severity: Severity, file: string, spec: ReportSpe
     fixes: (spec.fixes ?? []).map((fix) => ({
       title: message(template(fix.messageId), ...(fix.args ?? [])),
       edits: fix.edits,
-      safe: fix.safe,
+      ...(fix.changes ? { changes: fix.changes } : {}),
+      // A fix that edits other files is never applied without the user choosing it.
+      safe: fix.safe && !fix.changes,
     })),
     ...(spec.data ? { data: spec.data } : {}),
   };
 }
 
-function crashFinding(ruleId: string, file: string, error: unknown): Finding {
+export function crashFinding(ruleId: string, file: string, error: unknown): Finding {
   const start = { line: 0, character: 0 };
   const reason = error instanceof Error ? error.message : String(error);
   return {

@@ -175,6 +175,15 @@ export interface SuppressionOptions {
   isKnownRule(id: string): boolean;
   /** suppression/unused's configured severity; undefined when it is off. */
   unusedSeverity: Severity | undefined;
+  /**
+   * Which named rules this call may call unused. A file's own lint cannot
+   * know whether a workspace rule's finding will need the comment, and
+   * lintWorkspace knows nothing of per-file rules: each judges its own.
+   * Defaults to all.
+   */
+  owns?: (ruleId: string) => boolean;
+  /** Whether to report comments that are wrong as a whole (naming no rule, splitting a table); default true, said once per file. */
+  judgesComments?: boolean;
 }
 
 /**
@@ -204,7 +213,7 @@ export function applySuppressions(findings: Finding[], file: FileSuppressions, o
   });
   if (!options.unusedSeverity) return kept;
   const report = new Reporter(file.path, file.lines, options.unusedSeverity);
-  for (const comment of file.comments) report.comment(comment, used, options.isKnownRule);
+  for (const comment of file.comments) report.comment(comment, used, options);
   return [...kept, ...report.findings];
 }
 
@@ -219,8 +228,9 @@ class Reporter {
     private readonly severity: Severity,
   ) {}
 
-  comment(comment: Suppression, used: ReadonlySet<NamedRule>, isKnownRule: (id: string) => boolean): void {
+  comment(comment: Suppression, used: ReadonlySet<NamedRule>, { isKnownRule, owns, judgesComments = true }: SuppressionOptions): void {
     const directive = this.lines.rangeOf(comment.directiveStart, comment.directiveEnd);
+    if (!judgesComments && (comment.rules.length === 0 || comment.splitsTable)) return;
     if (comment.rules.length === 0) {
       // A blanket suppression is not allowed; deleting it reveals findings, so the user chooses.
       this.add('missingRule', [comment.directive], directive, this.removeComment(comment, false));
@@ -230,10 +240,12 @@ class Reporter {
       this.add('splitsTable', [comment.rules.map((r) => r.id).join(', ')], this.lines.rangeOf(comment.commentStart, comment.commentEnd), this.moveToRow(comment));
       return;
     }
-    const allDead = comment.rules.every((named) => !used.has(named));
+    const mine = (named: NamedRule): boolean => owns?.(named.id) ?? true;
+    // A rule this call does not judge may still need the comment: only a comment all of whose rules are dead goes.
+    const allDead = comment.rules.every((named) => mine(named) && !used.has(named));
     const allUnused = allDead && comment.rules.every((named) => isKnownRule(named.id));
     comment.rules.forEach((named, index) => {
-      if (used.has(named)) return;
+      if (used.has(named) || !mine(named)) return;
       const known = isKnownRule(named.id);
       // Removing an unused rule is safe; an unknown id is likely a typo the user should correct, so that is a suggestion.
       const fix = (known ? allUnused : allDead) ? this.removeComment(comment, known) : this.removeRule(comment, index, known);

@@ -26,6 +26,13 @@ export interface TextEdit {
   newText: string;
 }
 
+/** Edits to a file other than the finding's; `create` when the file does not exist yet (one insertion at 0:0). */
+export interface FileEdit {
+  file: string;
+  edits: TextEdit[];
+  create?: boolean;
+}
+
 /**
  * A change that resolves a finding. `safe` fixes are local to the file and
  * idempotent: `--fix` and fix-all apply them. Anything else is a suggestion
@@ -34,6 +41,8 @@ export interface TextEdit {
 export interface Fix {
   title: Message;
   edits: TextEdit[];
+  /** Edits to other files: only ever part of a suggestion (`safe` is false). */
+  changes?: FileEdit[];
   safe: boolean;
 }
 

@@ -42,5 +42,7 @@ export class DiagnosticPublisher {
     if (!findings) return;
     const diagnostics = findings.map((finding) => toDiagnostic(finding, this.session.locale));
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    // This text may change what other open documents are told (an INT doc's variable now missing from .env.example).
+    for (const other of this.session.affectedDocuments(uri)) this.publishNow(other);
   }
 }

@@ -3,8 +3,12 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, type Config } from '../engine/config/config';
-import { lintText } from '../engine/lint';
+import { byPosition, lintFile } from '../engine/lint';
+import { decodeBytes } from '../engine/text';
 import { WorkspaceIndex } from '../engine/workspace/index';
+import { settleWorkspaceFindings, workspaceFindings } from '../engine/workspace/lint-workspace';
+import { readCheckedFile } from '../workspace/check';
+import { trackedSecretEnvFiles } from '../workspace/git';
 import type { Locale } from '../engine/messages';
 import type { WorkspaceFacts } from '../engine/rules/rule';
 import type { Finding } from '../engine/types';
@@ -33,6 +37,12 @@ export class Session {
   readonly index = new WorkspaceIndex(this.config);
   /** Open documents whose text changed since the index last saw it. */
   private readonly stale = new Set<string>();
+  /** `.env` files with secrets that git tracks, read when the workspace is indexed and when a .env changes. */
+  trackedSecretEnvFiles: readonly string[] = [];
+  /** The workspace rules' findings for the index as it was at `generation`. */
+  private workspace: { generation: number; config: Config; byFile: Map<string, Finding[]> } | undefined;
+  /** What was last published for each file from the workspace rules, to tell which open documents a change affects. */
+  private readonly published = new Map<string, string>();
 
   constructor(private readonly openDocuments: { all(): TextDocument[]; get(uri: string): TextDocument | undefined }) {}
 
@@ -104,9 +114,65 @@ export class Session {
     return this.openDocuments.all().some((document) => this.pathOf(document.uri) === path);
   }
 
-  /** The findings for a document's current text, or undefined when it is outside the workspace. */
+  /** Asks git again which secret-holding .env files it tracks. */
+  refreshRepository(): void {
+    this.trackedSecretEnvFiles = (this.root && trackedSecretEnvFiles(this.root)) || [];
+    this.workspace = undefined;
+  }
+
+  /**
+   * The findings for a document's current text, or undefined when it is
+   * outside the workspace: its own, and the workspace rules' over the index
+   * with this text in it (one parse gives both the findings and the facts).
+   */
   lint(document: TextDocument): Finding[] | undefined {
     const path = this.pathOf(document.uri);
-    return path === undefined ? undefined : lintText(path, document.getText(), { config: this.config, workspace: this.facts });
+    if (path === undefined) return undefined;
+    const text = document.getText();
+    const own = lintFile(path, text, { config: this.config, workspace: this.facts });
+    this.syncedIndex().set(path, own.facts);
+    const across = this.workspaceFindings().get(path) ?? [];
+    this.published.set(path, signature(across));
+    return [...own.findings, ...settleWorkspaceFindings(path, across, own.hasSuppressions ? text : undefined, this.config)].sort(byPosition);
   }
+
+  /** The open documents (other than `except`) whose workspace findings differ from what was last published for them. */
+  affectedDocuments(except: string): string[] {
+    const byFile = this.workspaceFindings();
+    const affected: string[] = [];
+    for (const document of this.openDocuments.all()) {
+      const path = this.pathOf(document.uri);
+      if (path === undefined || document.uri === except) continue;
+      if ((this.published.get(path) ?? signature([])) !== signature(byFile.get(path) ?? [])) affected.push(document.uri);
+    }
+    return affected;
+  }
+
+  /** The workspace rules over the index, computed again only when the index or the config changed. */
+  private workspaceFindings(): Map<string, Finding[]> {
+    const index = this.syncedIndex();
+    if (this.workspace?.generation !== index.generation || this.workspace.config !== this.config) {
+      const byFile = workspaceFindings(index, {
+        config: this.config,
+        repository: { trackedSecretEnvFiles: this.trackedSecretEnvFiles },
+        readText: (path) => this.readText(path),
+      });
+      this.workspace = { generation: index.generation, config: this.config, byFile };
+    }
+    return this.workspace.byFile;
+  }
+
+  /** A file's text as the user sees it: the open buffer, else the disk. */
+  readText(path: string): string | undefined {
+    const open = this.openDocuments.all().find((document) => this.pathOf(document.uri) === path);
+    if (open) return open.getText();
+    if (!this.root) return undefined;
+    const read = readCheckedFile(join(this.root, path));
+    return 'bytes' in read ? decodeBytes(read.bytes).text : undefined;
+  }
+}
+
+/** Findings compared by what the user sees of them. */
+function signature(findings: readonly Finding[]): string {
+  return JSON.stringify(findings.map((f) => [f.ruleId, f.range, f.message]));
 }

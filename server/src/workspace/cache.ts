@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { Config } from '../engine/config/config';
 import type { WorkspaceFacts } from '../engine/rules/rule';
 import type { Finding } from '../engine/types';
+import type { FileFacts } from '../engine/workspace/facts';
 
 // ESLint-style result cache for `check --cache`. A file's findings are
 // reused while its bytes, the configuration, the tool build and every fact
@@ -16,6 +17,10 @@ export interface CacheEntry {
   findings: Finding[];
   /** Each workspace path a rule asked about while checking the file, and the answer. */
   facts: Record<string, boolean>;
+  /** What the file tells the workspace rules, which run on every check. */
+  index?: FileFacts;
+  /** The file has suppression comments. */
+  suppressing?: boolean;
 }
 
 interface CacheData {
@@ -47,12 +52,12 @@ export class CheckCache {
     return new CheckCache(location, { key, entries: {} });
   }
 
-  /** The findings stored for `file`, if its content and the facts they rest on are unchanged. */
-  lookup(file: string, bytes: Uint8Array, workspace: WorkspaceFacts): Finding[] | undefined {
+  /** What is stored for `file`, if its content and the facts its findings rest on are unchanged. */
+  lookup(file: string, bytes: Uint8Array, workspace: WorkspaceFacts): CacheEntry | undefined {
     const entry = this.data.entries[file];
     if (!entry || entry.hash !== contentHash(bytes)) return undefined;
     const factsHold = Object.entries(entry.facts).every(([path, exists]) => workspace.exists(path) === exists);
-    return factsHold ? entry.findings : undefined;
+    return factsHold ? entry : undefined;
   }
 
   remember(file: string, entry: CacheEntry): void {

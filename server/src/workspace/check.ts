@@ -2,14 +2,16 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import type { Config } from '../engine/config/config';
 import { fixAll } from '../engine/fixes';
-import { byPosition, lintBytes, type LintOptions } from '../engine/lint';
+import { byPosition, factsOfText, lintBytes, lintFile, type LintOptions } from '../engine/lint';
 import { message } from '../engine/messages';
+import { findSuppressions } from '../engine/suppressions';
 import type { Rule, WorkspaceFacts } from '../engine/rules/rule';
 import { decodeBytes } from '../engine/text';
 import type { Finding, Message } from '../engine/types';
+import type { FileFacts } from '../engine/workspace/facts';
 import { contentHash, recordingFacts, type CacheEntry } from './cache';
 import { codeOf } from './errno';
-import { walkWorkspace, type Skipped } from './walk';
+import type { Skipped } from './walk';
 
 // Runs the engine over a folder on disk: walk, read, lint, and with `fix`
 // apply safe fixes and write the files back. Shared by the CLI and the
@@ -50,23 +52,27 @@ export interface CheckResult {
   fixed: FixedFile[];
 }
 
-export function checkFolder(options: CheckOptions): CheckResult {
-  const walk = walkWorkspace(options.root, options.config);
-  const result = checkFiles(walk.files, options);
-  return { ...result, skipped: [...walk.skipped, ...result.skipped] };
+/** One slice's per-file results, and what the workspace rules need from them. */
+export interface SliceCheck extends CheckResult {
+  /** What each file tells the workspace rules (files that hold no facts are absent). */
+  facts: Array<[string, FileFacts]>;
+  /** Files with suppression comments: the workspace rules' findings there are settled against them. */
+  suppressing: string[];
 }
 
 /** Told, for each file checked, what the result cache needs to reuse its findings next time. */
 export type OnChecked = (file: string, entry: CacheEntry) => void;
 
 /** Reads, lints and (with `fix`) fixes the given workspace-relative files: one slice of a check. */
-export function checkFiles(paths: readonly string[], options: CheckOptions, onChecked?: OnChecked): CheckResult {
+export function checkFiles(paths: readonly string[], options: CheckOptions, onChecked?: OnChecked): SliceCheck {
   const { root } = options;
   const workspace = diskFacts(root);
   const findings: Finding[] = [];
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const fixed: FixedFile[] = [];
+  const facts: Array<[string, FileFacts]> = [];
+  const suppressing: string[] = [];
 
   for (const file of paths) {
     const absolute = join(root, file);
@@ -78,8 +84,10 @@ export function checkFiles(paths: readonly string[], options: CheckOptions, onCh
     files.push(file);
     const recording = onChecked && recordingFacts(workspace);
     const lint: LintOptions = { config: options.config, workspace: recording?.facts ?? workspace, rules: options.rules };
-    const result = options.fix ? fixFile(file, read.bytes, lint) : { findings: lintBytes(file, read.bytes, lint), output: undefined, applied: 0 };
+    const result = options.fix ? fixFile(file, read.bytes, lint) : lintRead(file, read.bytes, lint);
     findings.push(...result.findings);
+    if (result.facts) facts.push([file, result.facts]);
+    if (result.hasSuppressions) suppressing.push(file);
     if (result.output !== undefined) {
       try {
         writeFileSync(absolute, result.output);
@@ -89,9 +97,17 @@ export function checkFiles(paths: readonly string[], options: CheckOptions, onCh
       }
       fixed.push({ file, applied: result.applied });
     }
-    if (recording) onChecked?.(file, { hash: contentHash(result.output ?? read.bytes), findings: result.findings, facts: recording.asked });
+    if (recording) {
+      onChecked?.(file, {
+        hash: contentHash(result.output ?? read.bytes),
+        findings: result.findings,
+        facts: recording.asked,
+        ...(result.facts ? { index: result.facts } : {}),
+        ...(result.hasSuppressions ? { suppressing: true } : {}),
+      });
+    }
   }
-  return { findings: findings.sort(byPosition), files, skipped, fixed };
+  return { findings: findings.sort(byPosition), files, skipped, fixed, facts, suppressing };
 }
 
 export interface FileFixResult {
@@ -100,6 +116,15 @@ export interface FileFixResult {
   /** The new file content (BOM kept), or undefined when nothing changed. */
   output: string | undefined;
   applied: number;
+  facts: FileFacts | undefined;
+  hasSuppressions: boolean;
+}
+
+/** Lints a file's bytes; text that is binary or not UTF-8 gets lintBytes' notice and holds no facts. */
+function lintRead(path: string, bytes: Uint8Array, lint: LintOptions): FileFixResult {
+  const decoded = decodeBytes(bytes);
+  if (decoded.binary || decoded.invalidUtf8) return { findings: lintBytes(path, bytes, lint), output: undefined, applied: 0, facts: undefined, hasSuppressions: false };
+  return { ...lintFile(path, decoded.text, lint), output: undefined, applied: 0 };
 }
 
 /**
@@ -109,10 +134,11 @@ export interface FileFixResult {
  */
 function fixFile(path: string, bytes: Uint8Array, lint: LintOptions): FileFixResult {
   const decoded = decodeBytes(bytes);
-  if (decoded.binary || decoded.invalidUtf8) return { findings: lintBytes(path, bytes, lint), output: undefined, applied: 0 };
+  if (decoded.binary || decoded.invalidUtf8) return lintRead(path, bytes, lint);
   const { text, findings, applied } = fixAll(path, decoded.text, lint);
   const output = text === decoded.text ? undefined : (decoded.hadBom ? '\uFEFF' : '') + text;
-  return { findings, output, applied };
+  // The facts of the fixed text: what the workspace rules must compare.
+  return { findings, output, applied, facts: factsOfText(path, text, lint.config), hasSuppressions: findSuppressions(path, text).comments.length > 0 };
 }
 
 /** Reads a file the walk found, refusing huge ones without reading them (one fstat on the open file). */

@@ -2,14 +2,21 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { byPosition } from '../engine/lint';
+import { decodeBytes } from '../engine/text';
+import type { Finding } from '../engine/types';
+import { WorkspaceIndex } from '../engine/workspace/index';
+import { settleWorkspaceFindings, workspaceFindings } from '../engine/workspace/lint-workspace';
 import type { CacheEntry, CheckCache } from './cache';
-import { checkFiles, diskFacts, readCheckedFile, type CheckOptions, type CheckResult } from './check';
+import { checkFiles, diskFacts, readCheckedFile, type CheckOptions, type CheckResult, type SliceCheck } from './check';
+import { trackedSecretEnvFiles } from './git';
 import { walkWorkspace } from './walk';
 
 // A whole `check` over a folder: walk, reuse cached findings for unchanged
 // files, and check the rest. Parsing Markdown (remark/micromark) is nearly
 // all of the time and files are independent, so a large set is split across
 // worker threads: the main thread takes one slice, each worker another.
+// Each file's facts come back with its findings; the workspace rules then
+// run once over all of them here.
 
 /** Below this, starting a worker (loading the bundle) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
@@ -28,7 +35,7 @@ interface WorkerTask {
 }
 
 interface SliceResult {
-  result: CheckResult;
+  result: SliceCheck;
   entries: Array<[string, CacheEntry]>;
 }
 
@@ -53,11 +60,33 @@ export async function runCheck(options: RunOptions): Promise<CheckResult> {
   }
   const all = [reused, ...results.map((r) => r.result)];
   return {
-    findings: all.flatMap((r) => r.findings).sort(byPosition),
+    findings: [...all.flatMap((r) => r.findings), ...checkWorkspace(all, check)].sort(byPosition),
     files: all.flatMap((r) => r.files).sort(),
     skipped: [...walk.skipped, ...all.flatMap((r) => r.skipped)],
     fixed: all.flatMap((r) => r.fixed),
   };
+}
+
+/** The workspace rules over every file's facts, each file's findings settled against its suppression comments. */
+function checkWorkspace(slices: readonly SliceCheck[], options: CheckOptions): Finding[] {
+  const index = new WorkspaceIndex(options.config);
+  for (const slice of slices) for (const [file, facts] of slice.facts) index.set(file, facts);
+  const readText = (path: string): string | undefined => {
+    const read = readCheckedFile(join(options.root, path));
+    return 'bytes' in read ? decodeBytes(read.bytes).text : undefined;
+  };
+  const byFile = workspaceFindings(index, {
+    config: options.config,
+    repository: { trackedSecretEnvFiles: trackedSecretEnvFiles(options.root) ?? [] },
+    readText,
+    ...(options.rules ? { rules: options.rules } : {}),
+  });
+  const suppressing = new Set(slices.flatMap((slice) => slice.suppressing));
+  const findings: Finding[] = [];
+  for (const file of new Set([...byFile.keys(), ...suppressing])) {
+    findings.push(...settleWorkspaceFindings(file, byFile.get(file) ?? [], suppressing.has(file) ? readText(file) : undefined, options.config));
+  }
+  return findings;
 }
 
 /**
@@ -65,7 +94,7 @@ export async function runCheck(options: RunOptions): Promise<CheckResult> {
  * reused) and those to check. With `fix`, a file whose cached findings have
  * a safe fix is checked again: it needs fixing.
  */
-function reuseCached(cache: CheckCache, files: readonly string[], options: CheckOptions): { reused: CheckResult; todo: string[] } {
+function reuseCached(cache: CheckCache, files: readonly string[], options: CheckOptions): { reused: SliceCheck; todo: string[] } {
   const workspace = diskFacts(options.root);
   const reused = emptyResult();
   const todo: string[] = [];
@@ -75,13 +104,15 @@ function reuseCached(cache: CheckCache, files: readonly string[], options: Check
       reused.skipped.push({ path: file, message: read.skipped });
       continue;
     }
-    const findings = cache.lookup(file, read.bytes, workspace);
-    if (!findings || (options.fix && findings.some((f) => f.fixes.some((fix) => fix.safe)))) {
+    const entry = cache.lookup(file, read.bytes, workspace);
+    if (!entry || (options.fix && entry.findings.some((f) => f.fixes.some((fix) => fix.safe)))) {
       todo.push(file);
       continue;
     }
     reused.files.push(file);
-    reused.findings.push(...findings);
+    reused.findings.push(...entry.findings);
+    if (entry.index) reused.facts.push([file, entry.index]);
+    if (entry.suppressing) reused.suppressing.push(file);
   }
   return { reused, todo };
 }
@@ -92,8 +123,8 @@ function checkSlice(files: string[], options: CheckOptions, record: boolean): Sl
   return { result, entries };
 }
 
-function emptyResult(): CheckResult {
-  return { findings: [], files: [], skipped: [], fixed: [] };
+function emptyResult(): SliceCheck {
+  return { findings: [], files: [], skipped: [], fixed: [], facts: [], suppressing: [] };
 }
 
 function runWorker(script: string, task: WorkerTask): Promise<SliceResult> {

@@ -22,6 +22,9 @@ import sectionName from './int-doc/section-name';
 import sectionOrder from './int-doc/section-order';
 import tableColumns from './int-doc/table-columns';
 import title from './int-doc/title';
+import duplicateCode from './int-doc/duplicate-code';
+import inventoryMetadataMismatch from './inventory/metadata-mismatch';
+import inventoryMissingDoc from './inventory/missing-doc';
 
 /** Every rule. SARIF, the docs check and config validation read this list. */
 export const RULES: readonly Rule[] = [
@@ -50,6 +53,13 @@ export const RULES: readonly Rule[] = [
   footer,
   // Env var names, in INT docs, .env files and source.
   envNaming,
+  // Across files: the docs against each other and against MASTER_INVENTORY.yml.
+  duplicateCode,
+  inventoryMissingDoc,
+  inventoryMetadataMismatch,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));
+
+/** Rules whose findings come from the whole workspace (lintWorkspace) rather than one file. */
+export const WORKSPACE_RULE_IDS: ReadonlySet<string> = new Set(RULES.filter((rule) => rule.checkWorkspace).map((rule) => rule.meta.id));

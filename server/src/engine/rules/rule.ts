@@ -4,7 +4,8 @@ import type { IntDoc } from '../intdoc/model';
 import type { InventoryFile } from '../inventory/parse';
 import type { LineIndex } from '../text';
 import type { Config } from '../config/config';
-import type { Range, Severity, TextEdit } from '../types';
+import type { FileEdit, Range, Severity, TextEdit } from '../types';
+import type { WorkspaceIndex } from '../workspace/index';
 
 /** What a rule declares about itself: the registry, docs, SARIF and the server read this. */
 export interface RuleMeta {
@@ -25,6 +26,8 @@ export interface FixSpec {
   messageId: string;
   args?: Array<string | number>;
   edits: TextEdit[];
+  /** Edits to other files (or files to create): such a fix is always a suggestion. */
+  changes?: FileEdit[];
   safe: boolean;
 }
 
@@ -76,6 +79,22 @@ export interface TextContext extends BaseContext {
   readonly lines: LineIndex;
 }
 
+/** What the shell knows of the repository around the files (git), for workspace rules. */
+export interface RepositoryFacts {
+  /** `.env` files holding secrets that git tracks (`git ls-files`); empty when unknown. */
+  trackedSecretEnvFiles: readonly string[];
+}
+
+/** A check over the whole workspace: the index of every file's facts. Reports name their file. */
+export interface WorkspaceContext {
+  config: Config;
+  index: WorkspaceIndex;
+  repository: RepositoryFacts;
+  /** A file's current text (open buffer or disk), for fixes that edit it; undefined when it cannot be read. */
+  readText(path: string): string | undefined;
+  report(path: string, spec: ReportSpec): void;
+}
+
 /** One rule, one file. A rule implements the checks for the kinds of file it is about. */
 export interface Rule {
   meta: RuleMeta;
@@ -84,4 +103,5 @@ export interface Rule {
   checkSource?(context: SourceContext): void;
   checkInventory?(context: InventoryContext): void;
   checkText?(context: TextContext): void;
+  checkWorkspace?(context: WorkspaceContext): void;
 }

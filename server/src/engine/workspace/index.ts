@@ -1,20 +1,12 @@
 import type { Config } from '../config/config';
-import { parseEnvFile } from '../env/parse';
-import { findEnvReads } from '../env/source-reads';
-import { credentialRows } from '../intdoc/credentials';
-import { intFileCode } from '../intdoc/file-code';
-import { parseIntDoc } from '../intdoc/model';
-import { metadataValue } from '../intdoc/query';
-import { classify, type FileKind } from '../lint';
-import { LineIndex, stripBom } from '../text';
+import { classify, factsOfText, type FileKind } from '../lint';
 import type { Range } from '../types';
+import { docCode, namesOf, optional, type EnvFacts, type FileFacts, type IntDocFacts, type InventoryFacts } from './facts';
 
-// The cross-file facts the editor services need (which INT doc documents a
-// variable, where a name is declared and read), fed with text by the shell:
-// no I/O here. Each file keeps only names, short cells and ranges, never its
-// text, its mdast or a .env value, so a 5,000-file workspace stays small and
-// no secret is held. A reverse map from name to files keeps lookups to the
-// few files that mention the name.
+// The cross-file facts of the workspace (which INT doc documents a variable,
+// where a name is declared and read, what the inventory registers), fed by
+// the shell with text or with facts a CLI worker cut: no I/O here. A reverse
+// map from name to files keeps lookups to the few files that mention it.
 
 /** One INT doc, as pickers and hovers name it. */
 export interface IntDocSummary {
@@ -51,22 +43,6 @@ export interface EnvVarUse {
   range: Range;
 }
 
-interface NameAt {
-  name: string;
-  range: Range;
-}
-
-interface DocRow extends NameAt {
-  rowRange: Range;
-  descripcion?: string;
-  obligatorio?: string;
-}
-
-type FileFacts =
-  | { kind: 'int-doc'; summary: IntDocSummary; rows: DocRow[] }
-  | { kind: 'env'; keys: NameAt[] }
-  | { kind: 'source'; reads: NameAt[] };
-
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileFacts>();
   /** Files given to update() that hold no cross-file facts under the current config: a config change may make them INT docs. */
@@ -97,14 +73,23 @@ export class WorkspaceIndex {
     return stale.sort();
   }
 
+  /** Bumped on every change: what a cached workspace check compares. */
+  generation = 0;
+
   /** Indexes a file's text (workspace-relative POSIX path), replacing what was known about it. */
   update(path: string, text: string): void {
+    this.set(path, factsOfText(path, text, this.config));
+  }
+
+  /** Indexes facts already cut from a file (by lintFile, maybe in a worker), replacing what was known about it. */
+  set(path: string, facts: FileFacts | undefined): void {
     this.remove(path);
-    const facts = this.read(path, stripBom(text));
+    this.generation++;
     if (!facts) {
       this.unclassified.add(path);
       return;
     }
+    for (const at of namesOf(facts)) at.name = this.intern(at.name);
     this.files.set(path, facts);
     for (const { name } of namesOf(facts)) {
       let paths = this.byName.get(name);
@@ -117,6 +102,7 @@ export class WorkspaceIndex {
     this.unclassified.delete(path);
     const facts = this.files.get(path);
     if (!facts) return;
+    this.generation++;
     this.files.delete(path);
     for (const { name } of namesOf(facts)) {
       const paths = this.byName.get(name);
@@ -145,8 +131,8 @@ export class WorkspaceIndex {
     for (const path of this.pathsNaming(name)) {
       const facts = this.files.get(path);
       if (facts?.kind !== 'int-doc') continue;
-      const { summary, rows } = facts;
-      for (const row of rows) {
+      const summary = summarize(path, facts);
+      for (const row of facts.rows) {
         if (row.name !== name) continue;
         found.push({
           path,
@@ -180,75 +166,45 @@ export class WorkspaceIndex {
 
   /** The indexed INT docs, by path. */
   intDocs(): IntDocSummary[] {
-    const docs: IntDocSummary[] = [];
-    for (const facts of this.files.values()) if (facts.kind === 'int-doc') docs.push(facts.summary);
-    return docs.sort((a, b) => compare(a.path, b.path));
+    return this.ofKind('int-doc').map(([path, facts]) => summarize(path, facts));
+  }
+
+  /** What a file contributed, if it is indexed. */
+  factsOf(path: string): FileFacts | undefined {
+    return this.files.get(path);
+  }
+
+  /** The indexed files of one kind with their facts, by path. */
+  ofKind(kind: 'int-doc'): Array<[string, IntDocFacts]>;
+  ofKind(kind: 'inventory'): Array<[string, InventoryFacts]>;
+  ofKind(kind: 'env'): Array<[string, EnvFacts]>;
+  ofKind(kind: FileFacts['kind']): Array<[string, FileFacts]> {
+    const found: Array<[string, FileFacts]> = [];
+    for (const [path, facts] of this.files) if (facts.kind === kind) found.push([path, facts]);
+    return found.sort(([a], [b]) => compare(a, b));
   }
 
   private pathsNaming(name: string): string[] {
     return [...(this.byName.get(name) ?? [])].sort(compare);
   }
 
-  private read(path: string, text: string): FileFacts | undefined {
-    const kind = this.kindOf(path);
-    if (kind === 'int-doc') {
-      const doc = parseIntDoc(path, text);
-      const code = metadataValue(doc, 'Codigo')?.text || intFileCode(path)?.code;
-      const proveedor = metadataValue(doc, 'Proveedor')?.text;
-      const summary: IntDocSummary = {
-        path,
-        ...optional('code', detach(code)),
-        ...optional('title', detach(doc.title?.text)),
-        ...optional('proveedor', detach(proveedor)),
-      };
-      const rows = credentialRows(doc).map((row) => ({
-        name: this.intern(row.name),
-        range: row.nameRange,
-        rowRange: row.rowRange,
-        ...optional('descripcion', detach(row.descripcion?.text)),
-        ...optional('obligatorio', detach(row.obligatorio?.text)),
-      }));
-      return { kind, summary, rows };
-    }
-    if (kind === 'env') {
-      // The values are read and dropped: the index never holds a secret.
-      const keys = parseEnvFile(path, text).entries.map((entry) => ({ name: this.intern(entry.key), range: entry.keyRange }));
-      return { kind, keys };
-    }
-    if (kind === 'source') {
-      const reads = findEnvReads(path, text, new LineIndex(text)).map((read) => ({ name: this.intern(read.name), range: read.range }));
-      return { kind, reads };
-    }
-    return undefined;
-  }
-
   private intern(name: string): string {
     let shared = this.names.get(name);
     if (shared === undefined) {
-      shared = detach(name)!;
+      shared = name;
       this.names.set(shared, shared);
     }
     return shared;
   }
 }
 
-function namesOf(facts: FileFacts): readonly NameAt[] {
-  if (facts.kind === 'int-doc') return facts.rows;
-  return facts.kind === 'env' ? facts.keys : facts.reads;
-}
-
-/**
- * A copy of a string that does not point into the file it was cut from. V8
- * keeps a substring as a view of its parent, so one name kept from a regex
- * match would keep the whole file's text alive.
- */
-function detach(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as string);
-}
-
-/** `{ key: value }` when there is a value, `{}` otherwise: absent facts stay absent in the results. */
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return value ? ({ [key]: value } as { [P in K]: string }) : {};
+function summarize(path: string, facts: IntDocFacts): IntDocSummary {
+  return {
+    path,
+    ...optional('code', docCode(facts)),
+    ...optional('title', facts.title?.text),
+    ...optional('proveedor', facts.metadata.Proveedor?.text),
+  };
 }
 
 /** Code-unit order, the same on every machine (localeCompare depends on the ICU data). */

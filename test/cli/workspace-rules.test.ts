@@ -1,0 +1,144 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultConfig, type Config } from '../../server/src/engine/config/config';
+import duplicateCode from '../../server/src/engine/rules/int-doc/duplicate-code';
+import metadataMismatch from '../../server/src/engine/rules/inventory/metadata-mismatch';
+import missingDoc from '../../server/src/engine/rules/inventory/missing-doc';
+import type { Rule } from '../../server/src/engine/rules/rule';
+import { runCheck } from '../../server/src/workspace/run';
+import { replaceOnce, show } from '../helpers';
+import { copyWorkspace, removeTempDirs } from './workspace';
+
+// The workspace rules run over a real folder, the way `simco-int check`
+// runs them: each finding is on the file a user must open to see it.
+
+const DOCS = 'docs/02-integraciones';
+const STRIPE = `${DOCS}/INT-001-stripe.md`;
+const SMS = `${DOCS}/INT-002-twilio-sms.md`;
+const WHATSAPP = `${DOCS}/INT-003-twilio-whatsapp.md`;
+
+/** The clean workspace's three docs, registered as their metadata says. */
+const INVENTORY = `# Registro de integraciones (directiva, seccion 10)
+integraciones:
+  - nombre: "Stripe"
+    proveedor: "Stripe Inc"
+    tipo: "pagos"
+    estado: "activo"
+    multi_tenant: true
+    documentacion: "${STRIPE}"
+  - nombre: "Twilio SMS"
+    proveedor: "Twilio"
+    tipo: "notificaciones"
+    estado: "documentado"
+    multi_tenant: false
+    documentacion: "${SMS}"
+  - nombre: "Twilio WhatsApp"
+    proveedor: "Twilio"
+    tipo: "notificaciones"
+    estado: "documentado"
+    multi_tenant: false
+    documentacion: "${WHATSAPP}"
+`;
+
+function workspace(inventory = INVENTORY): string {
+  const root = copyWorkspace('clean');
+  writeFileSync(join(root, 'MASTER_INVENTORY.yml'), inventory);
+  return root;
+}
+
+function edit(root: string, path: string, from: string, to: string): void {
+  writeFileSync(join(root, path), replaceOnce(readFileSync(join(root, path), 'utf8'), from, to));
+}
+
+async function check(root: string, rules: readonly Rule[], config: Partial<Config> = {}): Promise<string[]> {
+  const result = await runCheck({ root, config: { ...defaultConfig(), ...config }, rules });
+  return result.findings.map((finding) => `${finding.file}:${show(finding)}`);
+}
+
+describe('workspace rules', () => {
+  after(removeTempDirs);
+
+  it('find nothing when the docs and the inventory agree', async () => {
+    assert.deepEqual(await check(workspace(), [duplicateCode, missingDoc, metadataMismatch]), []);
+  });
+
+  describe('int-doc/duplicate-code', () => {
+    it('reports every doc that shares a code, at its Codigo cell, naming the others', async () => {
+      const root = workspace();
+      renameSync(join(root, WHATSAPP), join(root, DOCS, 'INT-002-twilio-whatsapp.md'));
+      edit(root, `${DOCS}/INT-002-twilio-whatsapp.md`, '| Codigo | INT-003 |', '| Codigo | INT-002 |');
+      assert.deepEqual(await check(root, [duplicateCode]), [
+        `${SMS}:7:12 int-doc/duplicate-code Expected a code no other INT doc uses; INT-002 is also the code of ${DOCS}/INT-002-twilio-whatsapp.md.`,
+        `${DOCS}/INT-002-twilio-whatsapp.md:7:12 int-doc/duplicate-code Expected a code no other INT doc uses; INT-002 is also the code of ${SMS}.`,
+      ]);
+    });
+
+    it('leaves alone codes still holding the template placeholder', async () => {
+      const root = workspace();
+      edit(root, SMS, '| Codigo | INT-002 |', '| Codigo | INT-{NNN} |');
+      edit(root, WHATSAPP, '| Codigo | INT-003 |', '| Codigo | INT-{NNN} |');
+      assert.deepEqual(await check(root, [duplicateCode]), []);
+    });
+  });
+
+  describe('inventory/missing-doc', () => {
+    it('reports a documentacion naming no file, and one naming a file that is not an INT doc', async () => {
+      const root = workspace(
+        replaceOnce(replaceOnce(INVENTORY, `"${SMS}"`, '"docs/02-integraciones/INT-002-twilo-sms.md"'), `"${WHATSAPP}"`, '"README.md"'),
+      );
+      assert.deepEqual(await check(root, [missingDoc]), [
+        'MASTER_INVENTORY.yml:14:20 inventory/missing-doc Expected an INT doc at "docs/02-integraciones/INT-002-twilo-sms.md"; no such file in the workspace.',
+        'MASTER_INVENTORY.yml:20:20 inventory/missing-doc Expected the path of an INT doc (docs/02-integraciones/INT-{NNN}-{nombre}.md); found "README.md".',
+      ]);
+    });
+
+    it('reads paths from the root or, for an inventory in a subfolder, from its own folder', async () => {
+      const root = copyWorkspace('clean');
+      const nested = replaceOnce(replaceOnce(INVENTORY, `"${SMS}"`, `"../${SMS}"`), `"${WHATSAPP}"`, `"./../${WHATSAPP}"`);
+      mkdirSync(join(root, 'orchestration'));
+      writeFileSync(join(root, 'orchestration', 'MASTER_INVENTORY.yml'), `${nested}  - nombre: "Nada"\n    documentacion: "../${DOCS}/INT-009-nada.md"\n`);
+      assert.deepEqual(await check(root, [missingDoc], { inventory: 'orchestration/MASTER_INVENTORY.yml' }), [
+        'orchestration/MASTER_INVENTORY.yml:22:20 inventory/missing-doc Expected an INT doc at "../docs/02-integraciones/INT-009-nada.md"; no such file in the workspace.',
+      ]);
+    });
+  });
+
+  describe('inventory/metadata-mismatch', () => {
+    it('reports each disagreement on both sides: the inventory value and the doc cell', async () => {
+      const root = workspace(replaceOnce(replaceOnce(INVENTORY, 'estado: "activo"', 'estado: "pendiente"'), 'multi_tenant: true', 'multi_tenant: false'));
+      assert.deepEqual(await check(root, [metadataMismatch]), [
+        `${STRIPE}:10:12 inventory/metadata-mismatch Expected Estado to agree with MASTER_INVENTORY.yml line 6 (estado: "pendiente"); found "Implementado".`,
+        `${STRIPE}:11:18 inventory/metadata-mismatch Expected Multi-tenant to agree with MASTER_INVENTORY.yml line 7 (multi_tenant: false); found "Si".`,
+        'MASTER_INVENTORY.yml:6:13 inventory/metadata-mismatch Expected estado: "activo" as docs/02-integraciones/INT-001-stripe.md says (Estado: Implementado); found "pendiente".',
+        'MASTER_INVENTORY.yml:7:19 inventory/metadata-mismatch Expected multi_tenant: true as docs/02-integraciones/INT-001-stripe.md says (Multi-tenant: Si); found false.',
+      ]);
+    });
+
+    it('takes a provider the catalog knows by another name as the same, and compares tipo without case', async () => {
+      const root = workspace(replaceOnce(INVENTORY, 'proveedor: "Stripe Inc"', 'proveedor: "Mercado Pago"'));
+      assert.deepEqual(await check(root, [metadataMismatch]), [
+        `${STRIPE}:8:15 inventory/metadata-mismatch Expected Proveedor to agree with MASTER_INVENTORY.yml line 4 (proveedor: "Mercado Pago"); found "Stripe".`,
+        'MASTER_INVENTORY.yml:4:16 inventory/metadata-mismatch Expected proveedor: "Stripe" as docs/02-integraciones/INT-001-stripe.md says (Proveedor: Stripe); found "Mercado Pago".',
+      ]);
+    });
+
+    it('maps Estado through the configured mapping', async () => {
+      const root = workspace(replaceOnce(INVENTORY, 'estado: "activo"', 'estado: "produccion"'));
+      assert.deepEqual(await check(root, [metadataMismatch], { estadoMapping: { Implementado: 'produccion', Documentado: 'documentado' } }), []);
+    });
+
+    it('honours a suppression comment on either side, and reports one that silences nothing', async () => {
+      const root = workspace(
+        replaceOnce(INVENTORY, '    estado: "activo"', '    # simco-int-disable-next-line inventory/metadata-mismatch -- migrating\n    estado: "pendiente"'),
+      );
+      edit(root, STRIPE, '| Estado | Implementado |', '| Estado | Implementado | <!-- simco-int-disable-line inventory/metadata-mismatch -->');
+      edit(root, SMS, '| Estado | Documentado |', '| Estado | Documentado | <!-- simco-int-disable-line inventory/metadata-mismatch -->');
+      const result = await runCheck({ root, config: defaultConfig() });
+      assert.deepEqual(
+        result.findings.filter((f) => f.ruleId.startsWith('inventory/') || f.ruleId.startsWith('suppression/')).map((f) => `${f.file}:${show(f)}`),
+        [`${SMS}:10:54 suppression/unused Unused suppression: inventory/metadata-mismatch reports nothing on the line this comment covers.`],
+      );
+    });
+  });
+});
