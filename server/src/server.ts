@@ -73,6 +73,7 @@ connection.onInitialized(async () => {
   }
   session.refreshRepository();
   await indexWorkspace(connection, session);
+  session.indexed = true;
   revalidateAll();
 });
 

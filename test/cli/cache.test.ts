@@ -40,7 +40,7 @@ describe('simco-int check --cache', () => {
     writeFileSync(join(root, CACHE), JSON.stringify(cache));
     assert.deepEqual(await findings(root), [`${STRIPE}:42 int-doc/metadata-estado`]);
 
-    edit(root, STRIPE, '| Estado | Terminado |', '| Estado | Pendiente |');
+    edit(root, STRIPE, '| Estado | Terminado |', '| Estado | Implementado |');
     assert.deepEqual(await findings(root), []);
   });
 
@@ -56,6 +56,7 @@ describe('simco-int check --cache', () => {
   it('starts afresh when the configuration changes', async () => {
     const root = cleanCopy();
     edit(root, STRIPE, '| Tipo | Pagos |', '| Tipo | Cobros |');
+    edit(root, 'MASTER_INVENTORY.yml', 'tipo: "pagos"', 'tipo: "cobros"');
     assert.deepEqual(await findings(root), [`${STRIPE}:9 int-doc/metadata-tipo`]);
     writeConfig(root, JSON.stringify({ tipos: ['Cobros'] }));
     assert.deepEqual(await findings(root), []);

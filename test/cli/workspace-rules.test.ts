@@ -1,10 +1,14 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig, type Config } from '../../server/src/engine/config/config';
 import duplicateCode from '../../server/src/engine/rules/int-doc/duplicate-code';
 import metadataMismatch from '../../server/src/engine/rules/inventory/metadata-mismatch';
 import missingDoc from '../../server/src/engine/rules/inventory/missing-doc';
+import envCommitted from '../../server/src/engine/rules/env/committed';
+import missingInExample from '../../server/src/engine/rules/env/missing-in-example';
+import undocumented from '../../server/src/engine/rules/env/undocumented';
 import type { Rule } from '../../server/src/engine/rules/rule';
 import { runCheck } from '../../server/src/workspace/run';
 import { replaceOnce, show } from '../helpers';
@@ -59,8 +63,8 @@ async function check(root: string, rules: readonly Rule[], config: Partial<Confi
 describe('workspace rules', () => {
   after(removeTempDirs);
 
-  it('find nothing when the docs and the inventory agree', async () => {
-    assert.deepEqual(await check(workspace(), [duplicateCode, missingDoc, metadataMismatch]), []);
+  it('find nothing when the docs, the inventory and the env files agree', async () => {
+    assert.deepEqual(await check(workspace(), [duplicateCode, missingDoc, metadataMismatch, missingInExample, undocumented, envCommitted]), []);
   });
 
   describe('int-doc/duplicate-code', () => {
@@ -139,6 +143,76 @@ describe('workspace rules', () => {
         result.findings.filter((f) => f.ruleId.startsWith('inventory/') || f.ruleId.startsWith('suppression/')).map((f) => `${f.file}:${show(f)}`),
         [`${SMS}:10:54 suppression/unused Unused suppression: inventory/metadata-mismatch reports nothing on the line this comment covers.`],
       );
+    });
+  });
+
+  describe('env/missing-in-example', () => {
+    it('reports a documented variable that .env.example does not declare, at its cell in the doc', async () => {
+      const root = workspace();
+      edit(root, '.env.example', 'TWILIO_AUTH_TOKEN=xxxxx\n', '');
+      assert.deepEqual(await check(root, [missingInExample]), [
+        `${SMS}:26:3 env/missing-in-example Expected TWILIO_AUTH_TOKEN in .env.example (directive 8.1); it is not declared there.`,
+        `${WHATSAPP}:26:3 env/missing-in-example Expected TWILIO_AUTH_TOKEN in .env.example (directive 8.1); it is not declared there.`,
+      ]);
+    });
+
+    it('says so when the workspace has no env template at all, and counts any template (.env.sample) in any folder', async () => {
+      const root = workspace();
+      const example = readFileSync(join(root, '.env.example'), 'utf8');
+      renameSync(join(root, '.env.example'), join(root, 'notes.txt'));
+      const findings = await check(root, [missingInExample]);
+      assert.equal(findings.length, 9); // three Stripe variables, three for each Twilio doc
+      assert.equal(findings[0], `${STRIPE}:26:3 env/missing-in-example Expected STRIPE_API_KEY in .env.example (directive 8.1); the workspace has no .env.example.`);
+      mkdirSync(join(root, 'apps', 'api'), { recursive: true });
+      writeFileSync(join(root, 'apps', 'api', '.env.sample'), example);
+      assert.deepEqual(await check(root, [missingInExample]), []);
+    });
+  });
+
+  describe('env/undocumented', () => {
+    it('reports .env.example variables no INT doc documents, except the app\'s own (nonIntegrationVars)', async () => {
+      const root = workspace();
+      edit(root, '.env.example', 'NODE_ENV=development\n', 'NODE_ENV=development\nSENTRY_DSN=https://xxxxx@sentry.io/1\n');
+      assert.deepEqual(await check(root, [undocumented]), [
+        '.env.example:16:1 env/undocumented Expected SENTRY_DSN in the Credenciales Requeridas of an INT doc; no doc documents it. If it is not a third-party credential, add it to nonIntegrationVars.',
+      ]);
+      assert.deepEqual(await check(root, [undocumented], { nonIntegrationVars: [...defaultConfig().nonIntegrationVars, 'SENTRY_DSN'] }), []);
+    });
+
+    it('reports source reads with a provider\'s prefix that no doc documents, and leaves other reads alone', async () => {
+      const root = workspace();
+      writeFileSync(join(root, 'src', 'refunds.ts'), 'export const key = process.env.STRIPE_RESTRICTED_KEY;\nexport const region = process.env.AWS_REGION;\nexport const port = process.env.APP_PORT;\n');
+      assert.deepEqual(await check(root, [undocumented]), [
+        'src/refunds.ts:1:32 env/undocumented Expected STRIPE_RESTRICTED_KEY (a STRIPE variable) in the Credenciales Requeridas of an INT doc; no doc documents it.',
+        'src/refunds.ts:2:35 env/undocumented Expected AWS_REGION (a AWS variable) in the Credenciales Requeridas of an INT doc; no doc documents it.',
+      ]);
+    });
+  });
+
+  describe('env/committed', () => {
+    it('reports a .env that no .gitignore rule covers, and not one that is ignored, nor a template', async () => {
+      const root = workspace();
+      writeFileSync(join(root, '.env'), 'STRIPE_API_KEY=sk_test_xxxxx\n');
+      writeFileSync(join(root, '.env.sample'), 'STRIPE_API_KEY=sk_test_xxxxx\n');
+      assert.deepEqual(await check(root, [envCommitted]), [
+        '.env:1:1 env/committed Expected .env to be ignored by .gitignore ("NUNCA commitear"); no rule ignores it.',
+      ]);
+      writeFileSync(join(root, '.gitignore'), '.env\n');
+      assert.deepEqual(await check(root, [envCommitted]), []);
+    });
+
+    it('reports a .env that git tracks even when .gitignore now ignores it', async () => {
+      const root = workspace();
+      writeFileSync(join(root, '.env.local'), 'STRIPE_API_KEY=sk_test_xxxxx\n');
+      const git = (...args: string[]): void => {
+        execFileSync('git', ['-C', root, ...args], { stdio: 'ignore' });
+      };
+      git('init', '-q');
+      git('add', '.env.local');
+      writeFileSync(join(root, '.gitignore'), '.env.local\n');
+      assert.deepEqual(await check(root, [envCommitted]), [
+        '.env.local:1:1 env/committed Expected .env.local to stay out of git ("NUNCA commitear"); git tracks it. Run git rm --cached .env.local, add it to .gitignore and rotate its secrets.',
+      ]);
     });
   });
 });

@@ -129,4 +129,29 @@ describe('language server (stdio)', function () {
     });
     assert.deepEqual(await cleared, []);
   });
+
+  it('checks an open INT doc again when an edit to .env.example changes what it is told, and the inventory when a doc changes', async () => {
+    const root = cleanWorkspace();
+    client = await TestClient.start({ root });
+    await client.indexed;
+    const doc = await client.open(STRIPE);
+    assert.deepEqual(await client.diagnostics(doc), []);
+    const inventory = await client.open('MASTER_INVENTORY.yml', readFileSync(join(root, 'MASTER_INVENTORY.yml'), 'utf8'), 'yaml');
+    assert.deepEqual(await client.diagnostics(inventory), []);
+
+    const env = await client.open('.env.example', readFileSync(join(root, '.env.example'), 'utf8'), 'dotenv');
+    await client.diagnostics(env);
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    await client.change(env, replaceOnce(example, 'STRIPE_WEBHOOK_SECRET=whsec_xxxxx\n', ''));
+    const told = await client.diagnostics(doc, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(told.map(brief), ['27:3-24 env/missing-in-example Expected STRIPE_WEBHOOK_SECRET in .env.example (directive 8.1); it is not declared there.']);
+    await client.change(env, example);
+    assert.deepEqual(await client.diagnostics(doc, (p) => p.diagnostics.length === 0), []);
+
+    await client.change(doc, withEstado('Pendiente'));
+    const registered = await client.diagnostics(inventory, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(registered.map(brief), [
+      '6:13-21 inventory/metadata-mismatch Expected estado: "pendiente" as docs/02-integraciones/INT-001-stripe.md says (Estado: Pendiente); found "activo".',
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import { decodeBytes } from '../engine/text';
 import { WorkspaceIndex } from '../engine/workspace/index';
 import { settleWorkspaceFindings, workspaceFindings } from '../engine/workspace/lint-workspace';
 import { readCheckedFile } from '../workspace/check';
-import { trackedSecretEnvFiles } from '../workspace/git';
+import { gitChecksIgnored, trackedSecretEnvFiles } from '../workspace/git';
 import type { Locale } from '../engine/messages';
 import type { WorkspaceFacts } from '../engine/rules/rule';
 import type { Finding } from '../engine/types';
@@ -39,6 +39,8 @@ export class Session {
   private readonly stale = new Set<string>();
   /** `.env` files with secrets that git tracks, read when the workspace is indexed and when a .env changes. */
   trackedSecretEnvFiles: readonly string[] = [];
+  /** Set once the workspace is indexed: before that, cross-file rules would see half the files and report what is not wrong. */
+  indexed = false;
   /** The workspace rules' findings for the index as it was at `generation`. */
   private workspace: { generation: number; config: Config; byFile: Map<string, Finding[]> } | undefined;
   /** What was last published for each file from the workspace rules, to tell which open documents a change affects. */
@@ -150,11 +152,15 @@ export class Session {
 
   /** The workspace rules over the index, computed again only when the index or the config changed. */
   private workspaceFindings(): Map<string, Finding[]> {
+    if (!this.indexed) return new Map();
     const index = this.syncedIndex();
     if (this.workspace?.generation !== index.generation || this.workspace.config !== this.config) {
       const byFile = workspaceFindings(index, {
         config: this.config,
-        repository: { trackedSecretEnvFiles: this.trackedSecretEnvFiles },
+        repository: {
+          trackedSecretEnvFiles: this.trackedSecretEnvFiles,
+          isGitIgnored: (path) => this.root !== undefined && gitChecksIgnored(this.root, path) === true,
+        },
         readText: (path) => this.readText(path),
       });
       this.workspace = { generation: index.generation, config: this.config, byFile };

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { holdsSecrets } from '../engine/lint';
 
 // What git knows that the folder does not show: which files are tracked.
@@ -17,4 +17,11 @@ export function trackedSecretEnvFiles(root: string): string[] | undefined {
     return undefined;
   }
   return output.split('\0').filter((path) => path !== '' && holdsSecrets(path));
+}
+
+/** Whether git's own ignore rules ignore a path (`git check-ignore`); undefined outside a repository or without git. */
+export function gitChecksIgnored(root: string, path: string): boolean | undefined {
+  const result = spawnSync('git', ['-C', root, 'check-ignore', '-q', '--', path], { timeout: 10_000, stdio: 'ignore' });
+  if (result.status === 0) return true;
+  return result.status === 1 ? false : undefined;
 }

@@ -77,7 +77,8 @@ function checkWorkspace(slices: readonly SliceCheck[], options: CheckOptions): F
   };
   const byFile = workspaceFindings(index, {
     config: options.config,
-    repository: { trackedSecretEnvFiles: trackedSecretEnvFiles(options.root) ?? [] },
+    // Every indexed file came from the walk, which leaves out what .gitignore ignores.
+    repository: { trackedSecretEnvFiles: trackedSecretEnvFiles(options.root) ?? [], isGitIgnored: () => false },
     readText,
     ...(options.rules ? { rules: options.rules } : {}),
   });

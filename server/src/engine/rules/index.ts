@@ -25,6 +25,9 @@ import title from './int-doc/title';
 import duplicateCode from './int-doc/duplicate-code';
 import inventoryMetadataMismatch from './inventory/metadata-mismatch';
 import inventoryMissingDoc from './inventory/missing-doc';
+import envCommitted from './env/committed';
+import envMissingInExample from './env/missing-in-example';
+import envUndocumented from './env/undocumented';
 
 /** Every rule. SARIF, the docs check and config validation read this list. */
 export const RULES: readonly Rule[] = [
@@ -57,6 +60,9 @@ export const RULES: readonly Rule[] = [
   duplicateCode,
   inventoryMissingDoc,
   inventoryMetadataMismatch,
+  envMissingInExample,
+  envUndocumented,
+  envCommitted,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));

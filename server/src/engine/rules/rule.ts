@@ -83,6 +83,8 @@ export interface TextContext extends BaseContext {
 export interface RepositoryFacts {
   /** `.env` files holding secrets that git tracks (`git ls-files`); empty when unknown. */
   trackedSecretEnvFiles: readonly string[];
+  /** Whether .gitignore rules (any level, and .git/info/exclude) ignore a workspace path. */
+  isGitIgnored(path: string): boolean;
 }
 
 /** A check over the whole workspace: the index of every file's facts. Reports name their file. */

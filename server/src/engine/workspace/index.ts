@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import { classify, factsOfText, type FileKind } from '../lint';
 import type { Range } from '../types';
-import { docCode, namesOf, optional, type EnvFacts, type FileFacts, type IntDocFacts, type InventoryFacts } from './facts';
+import { docCode, namesOf, optional, type EnvFacts, type FileFacts, type IntDocFacts, type InventoryFacts, type SourceFacts } from './facts';
 
 // The cross-file facts of the workspace (which INT doc documents a variable,
 // where a name is declared and read, what the inventory registers), fed by
@@ -178,6 +178,7 @@ export class WorkspaceIndex {
   ofKind(kind: 'int-doc'): Array<[string, IntDocFacts]>;
   ofKind(kind: 'inventory'): Array<[string, InventoryFacts]>;
   ofKind(kind: 'env'): Array<[string, EnvFacts]>;
+  ofKind(kind: 'source'): Array<[string, SourceFacts]>;
   ofKind(kind: FileFacts['kind']): Array<[string, FileFacts]> {
     const found: Array<[string, FileFacts]> = [];
     for (const [path, facts] of this.files) if (facts.kind === kind) found.push([path, facts]);
