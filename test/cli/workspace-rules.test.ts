@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig, type Config } from '../../server/src/engine/config/config';
 import duplicateCode from '../../server/src/engine/rules/int-doc/duplicate-code';
 import metadataMismatch from '../../server/src/engine/rules/inventory/metadata-mismatch';
 import missingDoc from '../../server/src/engine/rules/inventory/missing-doc';
+import unregisteredDoc from '../../server/src/engine/rules/inventory/unregistered-doc';
 import envCommitted from '../../server/src/engine/rules/env/committed';
 import missingInExample from '../../server/src/engine/rules/env/missing-in-example';
 import undocumented from '../../server/src/engine/rules/env/undocumented';
@@ -64,7 +65,7 @@ describe('workspace rules', () => {
   after(removeTempDirs);
 
   it('find nothing when the docs, the inventory and the env files agree', async () => {
-    assert.deepEqual(await check(workspace(), [duplicateCode, missingDoc, metadataMismatch, missingInExample, undocumented, envCommitted]), []);
+    assert.deepEqual(await check(workspace(), [duplicateCode, missingDoc, unregisteredDoc, metadataMismatch, missingInExample, undocumented, envCommitted]), []);
   });
 
   describe('int-doc/duplicate-code', () => {
@@ -104,6 +105,25 @@ describe('workspace rules', () => {
       writeFileSync(join(root, 'orchestration', 'MASTER_INVENTORY.yml'), `${nested}  - nombre: "Nada"\n    documentacion: "../${DOCS}/INT-009-nada.md"\n`);
       assert.deepEqual(await check(root, [missingDoc], { inventory: 'orchestration/MASTER_INVENTORY.yml' }), [
         'orchestration/MASTER_INVENTORY.yml:22:20 inventory/missing-doc Expected an INT doc at "../docs/02-integraciones/INT-009-nada.md"; no such file in the workspace.',
+      ]);
+    });
+  });
+
+  describe('inventory/unregistered-doc', () => {
+    it('reports, on its title, a doc no entry points to', async () => {
+      const root = workspace(INVENTORY.slice(0, INVENTORY.indexOf('  - nombre: "Twilio WhatsApp"')));
+      assert.deepEqual(await check(root, [unregisteredDoc]), [
+        `${WHATSAPP}:1:3 inventory/unregistered-doc Expected an entry for this doc in MASTER_INVENTORY.yml (directive section 10); no entry's documentacion points here.`,
+      ]);
+    });
+
+    it('says when there is no inventory at all, and leaves alone a doc still named INT-{NNN}', async () => {
+      const root = copyWorkspace('clean');
+      rmSync(join(root, 'MASTER_INVENTORY.yml'), { force: true });
+      edit(root, SMS, '| Codigo | INT-002 |', '| Codigo | INT-{NNN} |');
+      assert.deepEqual(await check(root, [unregisteredDoc], { inventory: 'inventarios/MASTER_INVENTORY.yml' }), [
+        `${STRIPE}:1:3 inventory/unregistered-doc Expected an entry for this doc in inventarios/MASTER_INVENTORY.yml (directive section 10); the workspace has no inventory.`,
+        `${WHATSAPP}:1:3 inventory/unregistered-doc Expected an entry for this doc in inventarios/MASTER_INVENTORY.yml (directive section 10); the workspace has no inventory.`,
       ]);
     });
   });

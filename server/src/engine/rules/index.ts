@@ -28,6 +28,7 @@ import inventoryMissingDoc from './inventory/missing-doc';
 import envCommitted from './env/committed';
 import envMissingInExample from './env/missing-in-example';
 import envUndocumented from './env/undocumented';
+import inventoryUnregisteredDoc from './inventory/unregistered-doc';
 
 /** Every rule. SARIF, the docs check and config validation read this list. */
 export const RULES: readonly Rule[] = [
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   // Across files: the docs against each other and against MASTER_INVENTORY.yml.
   duplicateCode,
   inventoryMissingDoc,
+  inventoryUnregisteredDoc,
   inventoryMetadataMismatch,
   envMissingInExample,
   envUndocumented,
