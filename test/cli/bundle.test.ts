@@ -30,6 +30,12 @@ function largeWorkspace(docs: number): string {
     if (i % 50 === 0) text = replaceOnce(text, '| Estado | Implementado |', '| Estado | implementado |');
     writeFileSync(join(folder, `${code}-stripe.md`), text);
   }
+  // Every doc registered, as a real workspace would have them: a 400-entry inventory.
+  const entries = Array.from({ length: docs }, (_, k) => {
+    const code = `INT-${String(k + 1).padStart(3, '0')}`;
+    return `  - nombre: "Stripe ${code}"\n    proveedor: "Stripe"\n    tipo: "pagos"\n    estado: "activo"\n    multi_tenant: true\n    documentacion: "docs/02-integraciones/${code}-stripe.md"\n`;
+  });
+  writeFileSync(join(root, 'MASTER_INVENTORY.yml'), `integraciones:\n${entries.join('')}`);
   writeFileSync(join(root, '.env.example'), '# Stripe (Pagos)\nSTRIPE_API_KEY=sk_test_xxxxx\nSTRIPE_WEBHOOK_SECRET=whsec_xxxxx\nSTRIPE_PUBLISHABLE_KEY=pk_test_xxxxx\n');
   return root;
 }
@@ -62,7 +68,7 @@ describe('the bundled CLI', () => {
     assert.equal(first.code, 1);
     assert.deepEqual(second, first);
     const cached = JSON.parse(readFileSync(join(root, '.simco-int-cache'), 'utf8')) as { entries: Record<string, unknown> };
-    assert.equal(Object.keys(cached.entries).length, 301); // and .env.example
+    assert.equal(Object.keys(cached.entries).length, 302); // and .env.example, MASTER_INVENTORY.yml
   });
 
   it('applies --fix in every thread', () => {

@@ -50,7 +50,7 @@ describe('runCheck', () => {
   it('finds nothing in the clean workspace and lists the files it read', async () => {
     const result = await runCheck({ root: CLEAN, config: defaultConfig() });
     assert.deepEqual(result.findings.map((f) => show(f)), []);
-    assert.equal(result.files.length, 6);
+    assert.equal(result.files.length, 7);
     assert.deepEqual(result.skipped, []);
   });
 

@@ -25,6 +25,7 @@ describe('workspace walk', () => {
     const walk = walkWorkspace(CLEAN, config());
     assert.deepEqual(walk.files, [
       '.env.example',
+      'MASTER_INVENTORY.yml',
       'docs/02-integraciones/INT-001-stripe.md',
       'docs/02-integraciones/INT-002-twilio-sms.md',
       'docs/02-integraciones/INT-003-twilio-whatsapp.md',

@@ -30,6 +30,7 @@ const EXPECTED = [
   'package.json',
   'package.nls.es.json',
   'package.nls.json',
+  'schemas/master-inventory.schema.json',
   'schemas/simco-int.config.schema.json',
 ].sort();
 

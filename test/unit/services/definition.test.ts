@@ -33,6 +33,11 @@ describe('services/definition', () => {
     assert.deepEqual(targets(SMS_DOC, 'TWILIO_ACCOUNT_SID').map((t) => t.split(':')[0]), [SMS_DOC, WHATSAPP_DOC]);
   });
 
+  it('goes from an inventory entry\'s documentacion to the INT doc\'s title', () => {
+    assert.deepEqual(targets('MASTER_INVENTORY.yml', 'INT-002-twilio-sms.md', 3), [`${SMS_DOC}: INT-002: Twilio SMS | INT-002: Twilio SMS`]);
+    assert.deepEqual(targets('MASTER_INVENTORY.yml', 'nombre: "Twilio SMS"', 2), []);
+  });
+
   it('has nowhere to go for an undocumented variable or off a name', () => {
     assert.deepEqual(targets(STRIPE_TS, 'PORT'), []);
     assert.deepEqual(targets(STRIPE_TS, 'createStripeClient'), []);

@@ -16,6 +16,54 @@ export interface Credential {
   required: boolean;
 }
 
+/** Whether a credential acts on real data, only on a sandbox, or its format cannot tell. */
+export type SecretMode = 'live' | 'test' | 'either';
+
+interface FormatBase {
+  /** Stable id, `<provider>-<what>`: findings' data and config allowlists name it. */
+  id: string;
+  /** What the provider calls it ("secret key", "bot token"), as messages show it. */
+  kind: string;
+  mode: SecretMode;
+  /** The env var it belongs in; conforms to the naming rule for this provider. */
+  envVar?: string;
+}
+
+/**
+ * A token recognisable by itself: a literal start the scanner's prefilter
+ * looks for, then `pattern` (run sticky at that start; bounded quantifiers
+ * only, ending with a lookahead so it never matches the start of a longer run).
+ */
+export interface TokenFormat extends FormatBase {
+  type: 'token';
+  prefixes: readonly string[];
+  pattern: RegExp;
+  /** The same token format is shared (Meta's EAA tokens): this entry wins when the text before it on its line matches. */
+  context?: RegExp;
+}
+
+/**
+ * A value with no prefix of its own (Twilio's 32-hex auth token, AWS's
+ * 40-character secret key): recognised only when assigned to a name that
+ * `names` matches, and then only if the whole value matches `pattern`.
+ */
+export interface AssignedFormat extends FormatBase {
+  type: 'assigned';
+  names: RegExp;
+  pattern: RegExp;
+}
+
+/** A PEM private key block this provider issues: attributed by the file it is in or the name it is assigned to. */
+export interface PrivateKeyFormat extends FormatBase {
+  type: 'private-key';
+  /** Matched against the text before the block on its line (`"private_key": "`, `APPLE_PRIVATE_KEY=`). */
+  context?: RegExp;
+  /** Matched against the workspace-relative path (`AuthKey_ABC123DEFG.p8`). */
+  files?: RegExp;
+}
+
+export type SecretFormat = TokenFormat | AssignedFormat | PrivateKeyFormat;
+
 export interface Provider {
   /** Stable lowercase id; config keys (`providerAliases`) may use it. */
   id: string;
@@ -30,6 +78,10 @@ export interface Provider {
   /** Other ways people write the `Proveedor` cell. */
   names: readonly string[];
   credentials: readonly Credential[];
+  /** The documented formats of its secrets (publishable/public keys are not secrets and are not listed). */
+  secrets: readonly SecretFormat[];
+  /** Example values from its documentation: they match a format but are published, so they are not secrets. */
+  examples: readonly string[];
   docsUrl: string;
 }
 
@@ -46,6 +98,16 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'STRIPE_WEBHOOK_SECRET', description: 'Secret para verificar la firma de webhooks (whsec_)', required: false },
       { name: 'STRIPE_PUBLISHABLE_KEY', description: 'Clave publica para el frontend (pk_test_/pk_live_)', required: false },
     ],
+    secrets: [
+      { type: 'token', id: 'stripe-secret-key-live', kind: 'secret key', mode: 'live', envVar: 'STRIPE_API_KEY', prefixes: ['sk_live_'], pattern: /sk_live_[0-9A-Za-z]{24,247}(?![0-9A-Za-z])/ },
+      { type: 'token', id: 'stripe-secret-key-test', kind: 'secret key', mode: 'test', envVar: 'STRIPE_API_KEY', prefixes: ['sk_test_'], pattern: /sk_test_[0-9A-Za-z]{24,247}(?![0-9A-Za-z])/ },
+      { type: 'token', id: 'stripe-restricted-key-live', kind: 'restricted key', mode: 'live', envVar: 'STRIPE_API_KEY', prefixes: ['rk_live_'], pattern: /rk_live_[0-9A-Za-z]{24,247}(?![0-9A-Za-z])/ },
+      { type: 'token', id: 'stripe-restricted-key-test', kind: 'restricted key', mode: 'test', envVar: 'STRIPE_API_KEY', prefixes: ['rk_test_'], pattern: /rk_test_[0-9A-Za-z]{24,247}(?![0-9A-Za-z])/ },
+      // The Dashboard's signing secrets and the CLI's (`stripe listen`) look alike: the mode cannot be told.
+      { type: 'token', id: 'stripe-webhook-secret', kind: 'webhook signing secret', mode: 'either', envVar: 'STRIPE_WEBHOOK_SECRET', prefixes: ['whsec_'], pattern: /whsec_[0-9A-Za-z]{32,80}(?![0-9A-Za-z])/ },
+    ],
+    // The test key Stripe's API reference showed for years, split so push protection does not take it for a leak.
+    examples: ['sk_' + 'test_4eC39HqLyjWDarjtT1zdp7dc', 'sk_' + 'test_BQokikJOvBiI2HlWgH4olfQ2'],
     docsUrl: 'https://docs.stripe.com/keys',
   },
   {
@@ -60,6 +122,13 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'TWILIO_AUTH_TOKEN', description: 'Token de autenticacion de la cuenta', required: true },
       { name: 'TWILIO_PHONE_NUMBER', description: 'Numero remitente en formato E.164', required: false },
     ],
+    // The Account SID (AC + 32 hex) is an identifier, like a user name: only the token that goes with it is a secret.
+    secrets: [
+      { type: 'token', id: 'twilio-api-key', kind: 'API key', mode: 'either', envVar: 'TWILIO_API_KEY', prefixes: ['SK'], pattern: /SK[0-9a-f]{32}(?![0-9A-Za-z])/ },
+      { type: 'assigned', id: 'twilio-auth-token', kind: 'auth token', mode: 'either', envVar: 'TWILIO_AUTH_TOKEN', names: /twilio(?:account)?(?:auth)?token$|^(?:account)?authtoken$/, pattern: /[0-9a-f]{32}/ },
+      { type: 'assigned', id: 'twilio-api-secret', kind: 'API key secret', mode: 'either', envVar: 'TWILIO_API_SECRET', names: /twilio(?:api)?(?:key)?secret$/, pattern: /[0-9A-Za-z]{32}/ },
+    ],
+    examples: [],
     docsUrl: 'https://www.twilio.com/docs/usage/secure-credentials',
   },
   {
@@ -73,6 +142,10 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'SENDGRID_API_KEY', description: 'API Key de envio (SG.)', required: true },
       { name: 'SENDGRID_FROM_EMAIL', description: 'Remitente verificado de los correos', required: false },
     ],
+    secrets: [
+      { type: 'token', id: 'sendgrid-api-key', kind: 'API key', mode: 'either', envVar: 'SENDGRID_API_KEY', prefixes: ['SG.'], pattern: /SG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}(?![0-9A-Za-z_-])/ },
+    ],
+    examples: [],
     docsUrl: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys',
   },
   {
@@ -89,6 +162,15 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'AWS_S3_BUCKET', description: 'Nombre del bucket', required: true },
       { name: 'AWS_SESSION_TOKEN', description: 'Token de sesion para credenciales temporales', required: false },
     ],
+    // AWS has no test mode: every key acts on a real account.
+    secrets: [
+      { type: 'token', id: 'aws-access-key-id', kind: 'access key ID', mode: 'live', envVar: 'AWS_ACCESS_KEY_ID', prefixes: ['AKIA'], pattern: /AKIA[0-9A-Z]{16}(?![0-9A-Za-z])/ },
+      { type: 'token', id: 'aws-temporary-access-key-id', kind: 'temporary access key ID', mode: 'live', envVar: 'AWS_ACCESS_KEY_ID', prefixes: ['ASIA'], pattern: /ASIA[0-9A-Z]{16}(?![0-9A-Za-z])/ },
+      { type: 'assigned', id: 'aws-secret-access-key', kind: 'secret access key', mode: 'live', envVar: 'AWS_SECRET_ACCESS_KEY', names: /(?:aws|^)secret(?:access)?key$|awssecret$/, pattern: /[0-9A-Za-z/+]{40}/ },
+      { type: 'assigned', id: 'aws-session-token', kind: 'session token', mode: 'live', envVar: 'AWS_SESSION_TOKEN', names: /(?:aws|^)(?:session|security)token$/, pattern: /[0-9A-Za-z/+=]{100,2000}/ },
+    ],
+    // From the AWS documentation; every published example ends in EXAMPLE or EXAMPLEKEY.
+    examples: ['AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE', 'ASIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY'],
     docsUrl: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html',
   },
   {
@@ -104,6 +186,12 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'GOOGLE_CLOUD_PROJECT', description: 'Id del proyecto de Google Cloud', required: true },
       { name: 'GCP_STORAGE_BUCKET', description: 'Nombre del bucket de Cloud Storage', required: false },
     ],
+    secrets: [
+      { type: 'token', id: 'gcp-api-key', kind: 'API key', mode: 'either', envVar: 'GOOGLE_API_KEY', prefixes: ['AIza'], pattern: /AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },
+      // A service account key file is JSON whose "private_key" holds a PEM block with escaped line breaks.
+      { type: 'private-key', id: 'gcp-service-account-key', kind: 'service account private key', mode: 'live', envVar: 'GOOGLE_APPLICATION_CREDENTIALS', context: /"private_key"\s{0,4}:\s{0,4}"$/ },
+    ],
+    examples: [],
     docsUrl: 'https://cloud.google.com/docs/authentication/application-default-credentials',
   },
   {
@@ -118,6 +206,13 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'GOOGLE_CLIENT_SECRET', description: 'Client secret de la app OAuth', required: true },
       { name: 'GOOGLE_REDIRECT_URI', description: 'URL de callback registrada', required: false },
     ],
+    secrets: [
+      { type: 'token', id: 'google-oauth-client-secret', kind: 'client secret', mode: 'either', envVar: 'GOOGLE_CLIENT_SECRET', prefixes: ['GOCSPX-'], pattern: /GOCSPX-[0-9A-Za-z_-]{28}(?![0-9A-Za-z_-])/ },
+      { type: 'token', id: 'google-oauth-access-token', kind: 'access token', mode: 'either', envVar: 'GOOGLE_ACCESS_TOKEN', prefixes: ['ya29.'], pattern: /ya29\.[0-9A-Za-z_-]{30,2000}(?![0-9A-Za-z_-])/ },
+      // Client secrets issued before 2021 have no prefix: 24 characters, recognised by the name they are given.
+      { type: 'assigned', id: 'google-oauth-client-secret-legacy', kind: 'client secret', mode: 'either', envVar: 'GOOGLE_CLIENT_SECRET', names: /google(?:oauth2?)?(?:web)?clientsecret$/, pattern: /[0-9A-Za-z_-]{24}/ },
+    ],
+    examples: [],
     docsUrl: 'https://developers.google.com/identity/protocols/oauth2',
   },
   {
@@ -131,6 +226,11 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'FACEBOOK_APP_ID', description: 'App ID de la app de Meta', required: true },
       { name: 'FACEBOOK_APP_SECRET', description: 'App secret de la app de Meta', required: true },
     ],
+    secrets: [
+      { type: 'token', id: 'facebook-access-token', kind: 'access token', mode: 'either', envVar: 'FACEBOOK_ACCESS_TOKEN', prefixes: ['EAA'], pattern: /EAA[0-9A-Za-z]{60,400}(?![0-9A-Za-z])/ },
+      { type: 'assigned', id: 'facebook-app-secret', kind: 'app secret', mode: 'either', envVar: 'FACEBOOK_APP_SECRET', names: /(?:facebook|fb|meta)(?:app)?(?:client)?secret$/, pattern: /[0-9a-f]{32}/ },
+    ],
+    examples: [],
     docsUrl: 'https://developers.facebook.com/docs/facebook-login/',
   },
   {
@@ -146,6 +246,11 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'APPLE_KEY_ID', description: 'Key ID de la llave privada', required: true },
       { name: 'APPLE_PRIVATE_KEY', description: 'Llave privada .p8 para firmar el client secret', required: true },
     ],
+    secrets: [
+      // Apple hands out the key as AuthKey_<KEY ID>.p8: a PKCS#8 block like any other, recognised by its file or its name.
+      { type: 'private-key', id: 'apple-private-key', kind: 'private key (.p8)', mode: 'live', envVar: 'APPLE_PRIVATE_KEY', files: /(?:^|\/)AuthKey_[0-9A-Z]{10}\.p8$/, context: /apple/i },
+    ],
+    examples: [],
     docsUrl: 'https://developer.apple.com/documentation/signinwithapple',
   },
   {
@@ -160,6 +265,12 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'PAYPAL_CLIENT_SECRET', description: 'Secret de la app REST', required: true },
       { name: 'PAYPAL_WEBHOOK_ID', description: 'Id del webhook para verificar eventos', required: false },
     ],
+    secrets: [
+      { type: 'token', id: 'paypal-access-token-live', kind: 'access token', mode: 'live', envVar: 'PAYPAL_ACCESS_TOKEN', prefixes: ['access_token$production$'], pattern: /access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}(?![0-9A-Za-z])/ },
+      { type: 'token', id: 'paypal-access-token-sandbox', kind: 'access token', mode: 'test', envVar: 'PAYPAL_ACCESS_TOKEN', prefixes: ['access_token$sandbox$'], pattern: /access_token\$sandbox\$[0-9a-z]{16}\$[0-9a-f]{32}(?![0-9A-Za-z])/ },
+      { type: 'assigned', id: 'paypal-client-secret', kind: 'client secret', mode: 'either', envVar: 'PAYPAL_CLIENT_SECRET', names: /paypal(?:live|sandbox|prod|production)?(?:client)?secret$/, pattern: /[0-9A-Za-z_-]{40,100}/ },
+    ],
+    examples: [],
     docsUrl: 'https://developer.paypal.com/api/rest/',
   },
   {
@@ -174,6 +285,14 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'MERCADOPAGO_PUBLIC_KEY', description: 'Public key para el frontend', required: false },
       { name: 'MERCADOPAGO_WEBHOOK_SECRET', description: 'Clave secreta para validar la firma de notificaciones', required: false },
     ],
+    // Access tokens: APP_USR- (production) or TEST- (test), then digits, a date, 32 hex and the user id.
+    // Public keys share the prefixes but are UUID-shaped and public: they do not match.
+    secrets: [
+      { type: 'token', id: 'mercadopago-access-token-live', kind: 'access token', mode: 'live', envVar: 'MERCADOPAGO_ACCESS_TOKEN', prefixes: ['APP_USR-'], pattern: /APP_USR-[0-9]{12,19}-[0-9]{6}-[0-9a-f]{32}-[0-9]{6,12}(?![0-9A-Za-z])/ },
+      { type: 'token', id: 'mercadopago-access-token-test', kind: 'access token', mode: 'test', envVar: 'MERCADOPAGO_ACCESS_TOKEN', prefixes: ['TEST-'], pattern: /TEST-[0-9]{12,19}-[0-9]{6}-[0-9a-f]{32}-[0-9]{6,12}(?![0-9A-Za-z])/ },
+      { type: 'assigned', id: 'mercadopago-client-secret', kind: 'client secret', mode: 'either', envVar: 'MERCADOPAGO_CLIENT_SECRET', names: /(?:mercadopago|mp)clientsecret$/, pattern: /[0-9A-Za-z]{32}/ },
+    ],
+    examples: [],
     docsUrl: 'https://www.mercadopago.com/developers/es/docs/your-integrations/credentials',
   },
   {
@@ -191,6 +310,12 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'WHATSAPP_VERIFY_TOKEN', description: 'Token para verificar el webhook', required: false },
       { name: 'WHATSAPP_APP_SECRET', description: 'App secret para validar la firma de los webhooks', required: false },
     ],
+    // The Cloud API uses Meta's Graph tokens: the same format as Facebook's, told apart by what the line names.
+    secrets: [
+      { type: 'token', id: 'whatsapp-access-token', kind: 'access token', mode: 'either', envVar: 'WHATSAPP_ACCESS_TOKEN', prefixes: ['EAA'], pattern: /EAA[0-9A-Za-z]{60,400}(?![0-9A-Za-z])/, context: /whatsapp|(?:^|[^0-9A-Za-z])wa_/i },
+      { type: 'assigned', id: 'whatsapp-app-secret', kind: 'app secret', mode: 'either', envVar: 'WHATSAPP_APP_SECRET', names: /whatsapp(?:business)?(?:app)?secret$/, pattern: /[0-9a-f]{32}/ },
+    ],
+    examples: [],
     docsUrl: 'https://developers.facebook.com/docs/whatsapp/cloud-api',
   },
   {
@@ -205,6 +330,15 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'SLACK_SIGNING_SECRET', description: 'Secret para verificar la firma de las solicitudes', required: true },
       { name: 'SLACK_WEBHOOK_URL', description: 'URL de incoming webhook', required: false },
     ],
+    secrets: [
+      { type: 'token', id: 'slack-bot-token', kind: 'bot token', mode: 'live', envVar: 'SLACK_BOT_TOKEN', prefixes: ['xoxb-'], pattern: /xoxb-[0-9]{8,14}-[0-9]{8,14}-[0-9A-Za-z]{20,40}(?![0-9A-Za-z])/ },
+      { type: 'token', id: 'slack-user-token', kind: 'user token', mode: 'live', envVar: 'SLACK_USER_TOKEN', prefixes: ['xoxp-'], pattern: /xoxp-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[0-9a-f]{28,40}(?![0-9A-Za-z])/ },
+      { type: 'token', id: 'slack-app-token', kind: 'app-level token', mode: 'live', envVar: 'SLACK_APP_TOKEN', prefixes: ['xapp-'], pattern: /xapp-[0-9]-[0-9A-Z]{8,14}-[0-9]{8,16}-[0-9a-f]{40,80}(?![0-9A-Za-z])/ },
+      { type: 'token', id: 'slack-rotating-token', kind: 'rotating token', mode: 'live', envVar: 'SLACK_BOT_TOKEN', prefixes: ['xoxe.xoxb-', 'xoxe.xoxp-', 'xoxe-'], pattern: /xoxe(?:\.xox[bp])?-1-[0-9A-Za-z-]{60,400}(?![0-9A-Za-z_-])/ },
+      { type: 'token', id: 'slack-webhook-url', kind: 'incoming webhook URL', mode: 'live', envVar: 'SLACK_WEBHOOK_URL', prefixes: ['https://hooks.slack.com/services/'], pattern: /https:\/\/hooks\.slack\.com\/services\/T[0-9A-Z]{8,12}\/B[0-9A-Z]{8,12}\/[0-9A-Za-z]{24}(?![0-9A-Za-z])/ },
+      { type: 'assigned', id: 'slack-signing-secret', kind: 'signing secret', mode: 'either', envVar: 'SLACK_SIGNING_SECRET', names: /slack(?:app)?signingsecret$|^signingsecret$/, pattern: /[0-9a-f]{32}/ },
+    ],
+    examples: [],
     docsUrl: 'https://api.slack.com/authentication/token-types',
   },
   {
@@ -221,6 +355,17 @@ export const PROVIDERS: readonly Provider[] = [
       { name: 'GITHUB_TOKEN', description: 'Token de acceso para la API', required: false },
       { name: 'GITHUB_WEBHOOK_SECRET', description: 'Secret para verificar la firma de webhooks', required: false },
     ],
+    // Prefixes since 2021; GitHub says tokens may grow up to 255 characters.
+    secrets: [
+      { type: 'token', id: 'github-personal-access-token', kind: 'personal access token', mode: 'live', envVar: 'GITHUB_TOKEN', prefixes: ['ghp_'], pattern: /ghp_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_-])/ },
+      { type: 'token', id: 'github-fine-grained-token', kind: 'fine-grained personal access token', mode: 'live', envVar: 'GITHUB_TOKEN', prefixes: ['github_pat_'], pattern: /github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59,240}(?![0-9A-Za-z_-])/ },
+      { type: 'token', id: 'github-oauth-token', kind: 'OAuth access token', mode: 'live', envVar: 'GITHUB_TOKEN', prefixes: ['gho_'], pattern: /gho_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_-])/ },
+      { type: 'token', id: 'github-user-token', kind: 'user-to-server token', mode: 'live', envVar: 'GITHUB_TOKEN', prefixes: ['ghu_'], pattern: /ghu_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_-])/ },
+      { type: 'token', id: 'github-installation-token', kind: 'installation token', mode: 'live', envVar: 'GITHUB_TOKEN', prefixes: ['ghs_'], pattern: /ghs_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_-])/ },
+      { type: 'token', id: 'github-refresh-token', kind: 'refresh token', mode: 'live', envVar: 'GITHUB_TOKEN', prefixes: ['ghr_'], pattern: /ghr_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_-])/ },
+      { type: 'assigned', id: 'github-client-secret', kind: 'OAuth client secret', mode: 'either', envVar: 'GITHUB_CLIENT_SECRET', names: /(?:github|gh)(?:oauth)?(?:app)?clientsecret$/, pattern: /[0-9a-f]{40}/ },
+    ],
+    examples: [],
     docsUrl: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
   },
 ];

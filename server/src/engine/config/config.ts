@@ -4,6 +4,7 @@ import schema from '../../../../schemas/simco-int.config.schema.json';
 import { byPosition } from '../lint';
 import { message } from '../messages';
 import configRule from '../rules/config/invalid';
+import { allowPatternProblem, defaultSecretsConfig, patternProblem, type SecretsConfig } from '../secrets/settings';
 import { LineIndex } from '../text';
 import type { Finding, Range, SeveritySetting } from '../types';
 
@@ -22,6 +23,8 @@ export interface Config {
   estadoMapping: Record<string, string>;
   /** The workspace's own apps and internal services: the directive does not apply to them (section 2.2). */
   internalProviders: string[];
+  /** The secret scanner's own formats and allowlists. */
+  secrets: SecretsConfig;
 }
 
 /** The directive's pairs of doc Estado and inventory estado (sections 3.2 and 10.1). */
@@ -45,6 +48,7 @@ export function defaultConfig(): Config {
     inventory: '',
     estadoMapping: { ...DEFAULT_ESTADO_MAPPING },
     internalProviders: [],
+    secrets: defaultSecretsConfig(),
   };
 }
 
@@ -98,6 +102,7 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
       findings.push(finding(rangeOfNode(lines, key), 'unknownRule', key.value));
     }
   }
+  findings.push(...regexFindings(tree, value, (node, messageId, ...args) => finding(rangeOfNode(lines, node), messageId, ...args)));
   if (findings.length > 0) return { config: defaultConfig(), findings: findings.sort(byPosition) };
 
   const valid = value as Partial<Config>;
@@ -113,9 +118,29 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
       inventory: trimSlashes(valid.inventory ?? defaults.inventory),
       estadoMapping: valid.estadoMapping ?? defaults.estadoMapping,
       internalProviders: valid.internalProviders ?? defaults.internalProviders,
+      secrets: { ...defaults.secrets, ...valid.secrets },
     },
     findings: [],
   };
+}
+
+/** User regexes (`secrets.patterns[].regex`, `secrets.allowPatterns[]`) must compile and be free of catastrophic backtracking. */
+function regexFindings(tree: JsonNode, value: unknown, report: (node: JsonNode, messageId: MessageId, ...args: string[]) => Finding): Finding[] {
+  const secrets = (value as Partial<Config>).secrets;
+  const found: Finding[] = [];
+  const check = (path: Array<string | number>, problemOf: typeof patternProblem): void => {
+    const node = findNodeAtLocation(tree, path);
+    if (node?.type !== 'string') return;
+    const problem = problemOf(node.value as string);
+    const where = path.join('.');
+    if (problem?.messageId === 'badRegex') found.push(report(node, 'badRegex', where, problem.reason));
+    else if (problem) found.push(report(node, 'slowRegex', where));
+  };
+  const patterns = Array.isArray(secrets?.patterns) ? secrets.patterns : [];
+  const allowPatterns = Array.isArray(secrets?.allowPatterns) ? secrets.allowPatterns : [];
+  patterns.forEach((_, i) => check(['secrets', 'patterns', i, 'regex'], patternProblem));
+  allowPatterns.forEach((_, i) => check(['secrets', 'allowPatterns', i], allowPatternProblem));
+  return found;
 }
 
 function trimSlashes(glob: string): string {

@@ -29,6 +29,15 @@ import envCommitted from './env/committed';
 import envMissingInExample from './env/missing-in-example';
 import envUndocumented from './env/undocumented';
 import inventoryUnregisteredDoc from './inventory/unregistered-doc';
+import inventoryDuplicateEntry from './inventory/duplicate-entry';
+import inventorySchema from './inventory/schema';
+import inventorySyntax from './inventory/syntax';
+import secretGeneric from './secret/generic';
+import secretJwt from './secret/jwt';
+import secretLiveCredential from './secret/live-credential';
+import secretPrivateKey from './secret/private-key';
+import secretTestCredential from './secret/test-credential';
+import secretUrlCredentials from './secret/url-credentials';
 
 /** Every rule. SARIF, the docs check and config validation read this list. */
 export const RULES: readonly Rule[] = [
@@ -57,6 +66,10 @@ export const RULES: readonly Rule[] = [
   footer,
   // Env var names, in INT docs, .env files and source.
   envNaming,
+  // MASTER_INVENTORY.yml on its own.
+  inventorySyntax,
+  inventorySchema,
+  inventoryDuplicateEntry,
   // Across files: the docs against each other and against MASTER_INVENTORY.yml.
   duplicateCode,
   inventoryMissingDoc,
@@ -65,6 +78,13 @@ export const RULES: readonly Rule[] = [
   envMissingInExample,
   envUndocumented,
   envCommitted,
+  // Hardcoded secrets, in every text file but a real .env.
+  secretLiveCredential,
+  secretTestCredential,
+  secretPrivateKey,
+  secretUrlCredentials,
+  secretJwt,
+  secretGeneric,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));

@@ -22,6 +22,8 @@ const rule: Rule = {
       unique: '{0} lists the same value twice.',
       invalid: '{0} is not valid ({1}).',
       unknownRule: 'Unknown rule id "{0}".',
+      badRegex: '{0} is not a valid regular expression ({1}).',
+      slowRegex: '{0} can backtrack catastrophically (nested or overlapping repetition); expected a literal prefix followed by bounded repetition, which runs in linear time.',
     },
   },
 };
