@@ -8,7 +8,7 @@ import { decodeBytes } from '../engine/text';
 import { WorkspaceIndex } from '../engine/workspace/index';
 import { settleWorkspaceFindings, workspaceFindings } from '../engine/workspace/lint-workspace';
 import { readCheckedFile } from '../workspace/check';
-import { gitChecksIgnored, trackedSecretEnvFiles } from '../workspace/git';
+import { isIgnoredByGitignore, trackedSecretEnvFiles } from '../workspace/git';
 import type { Locale } from '../engine/messages';
 import type { WorkspaceFacts } from '../engine/rules/rule';
 import type { Finding } from '../engine/types';
@@ -159,7 +159,7 @@ export class Session {
         config: this.config,
         repository: {
           trackedSecretEnvFiles: this.trackedSecretEnvFiles,
-          isGitIgnored: (path) => this.root !== undefined && gitChecksIgnored(this.root, path) === true,
+          isGitIgnored: (path) => this.root !== undefined && isIgnoredByGitignore(this.root, path),
         },
         readText: (path) => this.readText(path),
       });

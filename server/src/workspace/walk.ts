@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Config } from '../engine/config/config';
 import { classify } from '../engine/lint';
 import { message } from '../engine/messages';
 import type { Message } from '../engine/types';
 import { codeOf } from './errno';
+import { ignoredAt, readIgnoreLevel, type IgnoreLevel } from './gitignore';
 
 // Finds the files the engine checks in a folder. I/O lives here, outside the
 // pure engine. It reads each directory once with file types (no stat per
@@ -39,13 +39,6 @@ export const SKIP_TEMPLATES = {
 /** Never part of a project's own sources, whatever its ignore files say. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 
-/** A .gitignore (or .git/info/exclude) and the folder its patterns are relative to. */
-interface IgnoreLevel {
-  /** Workspace-relative folder, '' for the root. */
-  base: string;
-  rules: Ignore;
-}
-
 interface Folder {
   /** Workspace-relative, '' for the root. */
   path: string;
@@ -67,23 +60,11 @@ export function walkWorkspace(root: string, config: Config): WalkResult {
     skipped.push({ path: path || '.', message: message(template, ...args) });
   };
 
-  const ignoredByGit = (path: string, isFolder: boolean, levels: readonly IgnoreLevel[]): boolean => {
-    let ignored = false;
-    // Deeper ignore files override shallower ones, and a later "!pattern" re-includes: git's precedence.
-    for (const level of levels) {
-      const relative = level.base ? path.slice(level.base.length + 1) : path;
-      const verdict = level.rules.test(isFolder ? `${relative}/` : relative);
-      if (verdict.ignored) ignored = true;
-      else if (verdict.unignored) ignored = false;
-    }
-    return ignored;
-  };
-
   const readIgnoreFile = (absolute: string, shownAs: string, base: string): IgnoreLevel | undefined => {
     try {
-      return { base, rules: ignore().add(readFileSync(absolute, 'utf8')) };
+      return readIgnoreLevel(absolute, base);
     } catch (error) {
-      if (codeOf(error) !== 'ENOENT') skip(shownAs, SKIP_TEMPLATES.unreadableIgnoreFile, codeOf(error));
+      skip(shownAs, SKIP_TEMPLATES.unreadableIgnoreFile, codeOf(error));
       return undefined;
     }
   };
@@ -126,7 +107,7 @@ export function walkWorkspace(root: string, config: Config): WalkResult {
         }
       }
       if (!isFolder && !isFile) continue; // sockets, FIFOs, devices: reading could block
-      if (ignoredByConfig(path) || ignoredByGit(path, isFolder, levels)) continue;
+      if (ignoredByConfig(path) || ignoredAt(path, isFolder, levels)) continue;
 
       if (isFile) {
         files.push(path);

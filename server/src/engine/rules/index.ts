@@ -38,6 +38,8 @@ import secretLiveCredential from './secret/live-credential';
 import secretPrivateKey from './secret/private-key';
 import secretTestCredential from './secret/test-credential';
 import secretUrlCredentials from './secret/url-credentials';
+import envExampleValue from './env/example-value';
+import intDocOutOfScope from './int-doc/out-of-scope';
 
 /** Every rule. SARIF, the docs check and config validation read this list. */
 export const RULES: readonly Rule[] = [
@@ -64,8 +66,10 @@ export const RULES: readonly Rule[] = [
   placeholder,
   brokenLink,
   footer,
+  intDocOutOfScope,
   // Env var names, in INT docs, .env files and source.
   envNaming,
+  envExampleValue,
   // MASTER_INVENTORY.yml on its own.
   inventorySyntax,
   inventorySchema,
