@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig, type Config } from '../../server/src/engine/config/config';
 import duplicateCode from '../../server/src/engine/rules/int-doc/duplicate-code';
@@ -11,7 +11,10 @@ import envCommitted from '../../server/src/engine/rules/env/committed';
 import missingInExample from '../../server/src/engine/rules/env/missing-in-example';
 import undocumented from '../../server/src/engine/rules/env/undocumented';
 import type { Rule } from '../../server/src/engine/rules/rule';
+import type { Finding } from '../../server/src/engine/types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runCheck } from '../../server/src/workspace/run';
+import { localize } from '../../server/src/engine/messages';
 import { replaceOnce, show } from '../helpers';
 import { copyWorkspace, removeTempDirs } from './workspace';
 
@@ -56,9 +59,27 @@ function edit(root: string, path: string, from: string, to: string): void {
   writeFileSync(join(root, path), replaceOnce(readFileSync(join(root, path), 'utf8'), from, to));
 }
 
+async function findingsOf(root: string, rules: readonly Rule[], config: Partial<Config> = {}): Promise<Finding[]> {
+  return (await runCheck({ root, config: { ...defaultConfig(), ...config }, rules })).findings;
+}
+
 async function check(root: string, rules: readonly Rule[], config: Partial<Config> = {}): Promise<string[]> {
-  const result = await runCheck({ root, config: { ...defaultConfig(), ...config }, rules });
-  return result.findings.map((finding) => `${finding.file}:${show(finding)}`);
+  return (await findingsOf(root, rules, config)).map((finding) => `${finding.file}:${show(finding)}`);
+}
+
+/** Applies a suggestion's edits to the finding's file and its changes to the others, as the editor's WorkspaceEdit would. */
+function applyFix(root: string, finding: Finding, fixIndex = 0): void {
+  const fix = finding.fixes[fixIndex];
+  assert.ok(fix, `${finding.ruleId} offers no fix`);
+  assert.equal(fix.safe, false, 'a fix that edits other files is a suggestion');
+  const files = [{ file: finding.file, edits: fix.edits, create: false }, ...(fix.changes ?? [])];
+  for (const { file, edits, create } of files) {
+    if (edits.length === 0) continue;
+    const absolute = join(root, file);
+    assert.equal(existsSync(absolute), !create, `${file}: create must match whether it exists`);
+    const before = create ? '' : readFileSync(absolute, 'utf8');
+    writeFileSync(absolute, TextDocument.applyEdits(TextDocument.create('file:///x', 'plaintext', 1, before), edits));
+  }
 }
 
 describe('workspace rules', () => {
@@ -117,6 +138,27 @@ describe('workspace rules', () => {
       ]);
     });
 
+    it('registers the doc with a suggestion that appends the entry, keeping the file\'s comments and entries', async () => {
+      const partial = INVENTORY.slice(0, INVENTORY.indexOf('  - nombre: "Twilio WhatsApp"'));
+      const root = workspace(partial);
+      const [finding] = await findingsOf(root, [unregisteredDoc]);
+      assert.equal(localize(finding.fixes[0].title), 'Register this doc in MASTER_INVENTORY.yml');
+      applyFix(root, finding);
+      assert.equal(readFileSync(join(root, 'MASTER_INVENTORY.yml'), 'utf8'), INVENTORY);
+      assert.deepEqual(await check(root, [unregisteredDoc, metadataMismatch, missingDoc]), []);
+    });
+
+    it('creates the inventory when there is none', async () => {
+      const root = copyWorkspace('clean');
+      rmSync(join(root, 'MASTER_INVENTORY.yml'));
+      for (const finding of await findingsOf(root, [unregisteredDoc])) {
+        if (existsSync(join(root, 'MASTER_INVENTORY.yml'))) break;
+        applyFix(root, finding);
+      }
+      assert.deepEqual(await check(root, [metadataMismatch, missingDoc]), []);
+      assert.equal((await check(root, [unregisteredDoc])).length, 2);
+    });
+
     it('says when there is no inventory at all, and leaves alone a doc still named INT-{NNN}', async () => {
       const root = copyWorkspace('clean');
       rmSync(join(root, 'MASTER_INVENTORY.yml'), { force: true });
@@ -137,6 +179,14 @@ describe('workspace rules', () => {
         'MASTER_INVENTORY.yml:6:13 inventory/metadata-mismatch Expected estado: "activo" as docs/02-integraciones/INT-001-stripe.md says (Estado: Implementado); found "pendiente".',
         'MASTER_INVENTORY.yml:7:19 inventory/metadata-mismatch Expected multi_tenant: true as docs/02-integraciones/INT-001-stripe.md says (Multi-tenant: Si); found false.',
       ]);
+    });
+
+    it('sets the inventory value the doc calls for with a suggestion on the inventory side', async () => {
+      const root = workspace(replaceOnce(INVENTORY, 'estado: "activo"', 'estado: "pendiente"'));
+      const finding = (await findingsOf(root, [metadataMismatch])).find((f) => f.file === 'MASTER_INVENTORY.yml')!;
+      assert.equal(localize(finding.fixes[0].title), 'Set estado to "activo" in the inventory');
+      applyFix(root, finding);
+      assert.equal(readFileSync(join(root, 'MASTER_INVENTORY.yml'), 'utf8'), INVENTORY);
     });
 
     it('takes a provider the catalog knows by another name as the same, and compares tipo without case', async () => {
@@ -174,6 +224,16 @@ describe('workspace rules', () => {
         `${SMS}:26:3 env/missing-in-example Expected TWILIO_AUTH_TOKEN in .env.example (directive 8.1); it is not declared there.`,
         `${WHATSAPP}:26:3 env/missing-in-example Expected TWILIO_AUTH_TOKEN in .env.example (directive 8.1); it is not declared there.`,
       ]);
+    });
+
+    it('adds the variable under its provider\'s block with a suggestion', async () => {
+      const root = workspace();
+      edit(root, '.env.example', 'TWILIO_AUTH_TOKEN=xxxxx\n', '');
+      const [finding] = await findingsOf(root, [missingInExample]);
+      assert.equal(localize(finding.fixes[0].title), 'Add TWILIO_AUTH_TOKEN to .env.example under the Twilio block');
+      applyFix(root, finding);
+      assert.match(readFileSync(join(root, '.env.example'), 'utf8'), /# Twilio \(SMS\)\nTWILIO_ACCOUNT_SID=ACxxxxx\nTWILIO_PHONE_NUMBER=\+1234567890\nTWILIO_AUTH_TOKEN=xxxxx\n/);
+      assert.deepEqual(await check(root, [missingInExample]), []);
     });
 
     it('says so when the workspace has no env template at all, and counts any template (.env.sample) in any folder', async () => {
@@ -217,7 +277,10 @@ describe('workspace rules', () => {
       assert.deepEqual(await check(root, [envCommitted]), [
         '.env:1:1 env/committed Expected .env to be ignored by .gitignore ("NUNCA commitear"); no rule ignores it.',
       ]);
-      writeFileSync(join(root, '.gitignore'), '.env\n');
+      const [finding] = await findingsOf(root, [envCommitted]);
+      assert.equal(localize(finding.fixes[0].title), 'Add .env to .gitignore');
+      applyFix(root, finding);
+      assert.equal(readFileSync(join(root, '.gitignore'), 'utf8'), '/.env\n');
       assert.deepEqual(await check(root, [envCommitted]), []);
     });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -153,5 +153,28 @@ describe('language server (stdio)', function () {
     assert.deepEqual(registered.map(brief), [
       '6:13-21 inventory/metadata-mismatch Expected estado: "pendiente" as docs/02-integraciones/INT-001-stripe.md says (Estado: Pendiente); found "activo".',
     ]);
+  });
+
+  it('offers a fix that edits another file as one WorkspaceEdit: registering a doc creates the inventory', async () => {
+    const root = cleanWorkspace();
+    rmSync(join(root, 'MASTER_INVENTORY.yml'));
+    client = await TestClient.start({ root });
+    await client.indexed;
+    const uri = await client.open(STRIPE);
+    const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'inventory/unregistered-doc'));
+    const diagnostic = diagnostics.find((d) => d.code === 'inventory/unregistered-doc')!;
+    const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
+    const register = actions.find((action) => action.title === 'Register this doc in MASTER_INVENTORY.yml');
+    assert.ok(register, actions.map((a) => a.title).join(', '));
+    assert.equal(register.isPreferred, false);
+    const [create, edit] = register.edit?.documentChanges ?? [];
+    const inventoryUri = client.uri('MASTER_INVENTORY.yml');
+    assert.deepEqual(create, { kind: 'create', uri: inventoryUri, options: { overwrite: false, ignoreIfExists: false } });
+    assert.ok(edit && 'edits' in edit);
+    assert.deepEqual(edit.textDocument, { uri: inventoryUri, version: null });
+    assert.equal(
+      (edit.edits[0] as { newText: string }).newText,
+      'integraciones:\n  - nombre: "Stripe"\n    proveedor: "Stripe"\n    tipo: "pagos"\n    estado: "activo"\n    multi_tenant: true\n    documentacion: "docs/02-integraciones/INT-001-stripe.md"\n',
+    );
   });
 });

@@ -1,10 +1,19 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CreateFile,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../engine/fixes';
 import { renameEnvVarEdits } from '../engine/services/rename-env-var';
 import { suppressionEdit } from '../engine/suppressions';
 import { localize } from '../engine/messages';
-import type { Finding } from '../engine/types';
+import type { Finding, Fix } from '../engine/types';
 import { toDiagnostic } from './diagnostics';
 import type { Session } from './session';
 
@@ -42,7 +51,7 @@ function quickFixes(session: Session, document: TextDocument, finding: Finding):
     diagnostics,
     // The one safe fix of a finding is what the user almost surely wants; a suggestion never is by default.
     isPreferred: fix.safe && safe.length === 1,
-    edit: { changes: { [document.uri]: fix.edits } },
+    edit: fixEdit(session, document, fix),
   }));
   const rename = renameEverywhere(session, document, finding);
   if (rename) actions.unshift({ ...rename, diagnostics });
@@ -56,6 +65,25 @@ function quickFixes(session: Session, document: TextDocument, finding: Finding):
     });
   }
   return actions;
+}
+
+/**
+ * A fix as one WorkspaceEdit. One that also edits other files (registering a
+ * doc in the inventory, a variable in .env.example) or creates one goes as
+ * document changes: a created file never overwrites one that appeared since
+ * the fix was computed, and open documents are edited at the version the fix saw.
+ */
+function fixEdit(session: Session, document: TextDocument, fix: Fix): WorkspaceEdit {
+  if (!fix.changes) return { changes: { [document.uri]: fix.edits } };
+  const versionOf = (uri: string): number | null => session.openVersion(uri) ?? null;
+  const documentChanges: WorkspaceEdit['documentChanges'] = [];
+  if (fix.edits.length > 0) documentChanges.push(TextDocumentEdit.create({ uri: document.uri, version: document.version }, fix.edits));
+  for (const change of fix.changes) {
+    const uri = session.uriOf(change.file);
+    if (change.create) documentChanges.push(CreateFile.create(uri, { overwrite: false, ignoreIfExists: false }));
+    documentChanges.push(TextDocumentEdit.create({ uri, version: change.create ? null : versionOf(uri) }, change.edits));
+  }
+  return { documentChanges };
 }
 
 export const SUPPRESS_TITLE = 'Suppress {0} here with a comment';

@@ -112,6 +112,11 @@ export class Session {
     };
   }
 
+  /** The version of an open document, undefined when it is not open. */
+  openVersion(uri: string): number | undefined {
+    return this.openDocuments.get(uri)?.version;
+  }
+
   isOpen(path: string): boolean {
     return this.openDocuments.all().some((document) => this.pathOf(document.uri) === path);
   }

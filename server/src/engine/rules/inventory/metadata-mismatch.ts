@@ -2,8 +2,12 @@ import { findProvider } from '../../catalog/providers';
 import type { Config } from '../../config/config';
 import { holdsPlaceholder } from '../../intdoc/metadata-fields';
 import type { MetadataField } from '../../intdoc/template';
+import { mappedEstado, multiTenantValue } from '../../inventory/entry-from-doc';
+import { updateFieldEdit } from '../../inventory/edit';
 import { chosenInventory, resolveDocumentacion } from '../../inventory/locate';
-import { fold } from '../../text';
+import { parseInventory } from '../../inventory/parse';
+import { fold, stripBom } from '../../text';
+import type { TextEdit } from '../../types';
 import type { CellFact, InventoryFieldFact } from '../../workspace/facts';
 import type { Rule } from '../rule';
 
@@ -20,8 +24,6 @@ interface Pairing {
   expected(docText: string, config: Config): string | boolean | undefined;
   agrees(inventoryValue: string | number | boolean | null, docText: string, config: Config): boolean;
 }
-
-const SI_NO: Readonly<Record<string, boolean>> = { si: true, no: false };
 
 const PAIRINGS: readonly Pairing[] = [
   {
@@ -54,18 +56,13 @@ const PAIRINGS: readonly Pairing[] = [
   {
     key: 'multi_tenant',
     field: 'Multi-tenant',
-    expected: (docText) => SI_NO[fold(docText)],
+    expected: (docText) => multiTenantValue(docText),
     agrees: (value, docText) => {
-      const expected = SI_NO[fold(docText)];
+      const expected = multiTenantValue(docText);
       return expected === undefined || value === expected;
     },
   },
 ];
-
-function mappedEstado(docText: string, config: Config): string | undefined {
-  const folded = fold(docText);
-  return Object.entries(config.estadoMapping).find(([estado]) => fold(estado) === folded)?.[1];
-}
 
 const rule: Rule = {
   meta: {
@@ -80,10 +77,19 @@ const rule: Rule = {
       fixInventory: 'Set {0} to {1} in the inventory',
     },
   },
-  checkWorkspace({ index, config, report }) {
+  checkWorkspace({ index, config, readText, report }) {
     const inventory = chosenInventory(index, config);
     if (!inventory) return;
     const isDoc = (path: string): boolean => index.factsOf(path)?.kind === 'int-doc';
+    // The inventory is parsed again only when a fix is needed, and once.
+    let parsed: ReturnType<typeof parseInventory> | null | undefined;
+    const fieldEdit = (entryIndex: number, key: string, value: string | boolean): TextEdit | undefined => {
+      if (parsed === undefined) {
+        const text = readText(inventory.path);
+        parsed = text === undefined ? null : parseInventory(inventory.path, stripBom(text));
+      }
+      return parsed ? updateFieldEdit(parsed, entryIndex, key, value) : undefined;
+    };
     for (const entry of inventory.facts.entries) {
       const documentacion = entry.fields.documentacion?.value;
       if (typeof documentacion !== 'string') continue;
@@ -97,10 +103,12 @@ const rule: Rule = {
         if (pairing.agrees(field.value, cell.text, config)) continue;
         const expected = pairing.expected(cell.text, config);
         const shown = yamlText(field.value);
+        const edit = expected === undefined ? undefined : fieldEdit(entry.index, pairing.key, expected);
         report(inventory.path, {
           messageId: 'onInventory',
           args: [pairing.key, expected === undefined ? cell.text : yamlText(expected), docPath, pairing.field, cell.text, shown],
           range: field.valueRange,
+          ...(edit ? { fixes: [{ messageId: 'fixInventory', args: [pairing.key, yamlText(expected!)], edits: [edit], safe: false }] } : {}),
           ...(expected === undefined ? {} : { data: { key: pairing.key, expected: String(expected) } }),
         });
         report(docPath, {
