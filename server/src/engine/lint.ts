@@ -53,7 +53,7 @@ export function classify(path: string, config: Config): FileKind {
   return SOURCE_EXTENSIONS.test(name) ? 'source' : 'text';
 }
 
-/** A real `.env` holds the secrets: the one kind of file never scanned for them. */
+/** A real `.env` (not a template such as `.env.example`): where secrets belong, so it must stay out of git. */
 export function holdsSecrets(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return (name === '.env' || name.startsWith('.env.')) && !ENV_TEMPLATE.test(name);
@@ -96,7 +96,8 @@ export interface FileLint {
 export function lintFile(path: string, rawText: string, options: LintOptions): FileLint {
   const kind = classify(path, options.config);
   const text = stripBom(rawText);
-  const scanned = !holdsSecrets(path);
+  // A .env holds secrets by design; a template's values are env/example-value's to judge, with a placeholder fix.
+  const scanned = kind !== 'env';
   const rules = (options.rules ?? RULES).filter((rule) => hasCheck(rule, kind) || (scanned && rule.checkText !== undefined));
   const findings: Finding[] = [];
   const { config } = options;

@@ -72,7 +72,7 @@ export interface InventoryContext extends BaseContext {
   inventory: InventoryFile;
 }
 
-/** Any text file but a real `.env` (where secrets belong): source, docs, config, `.env.example`. */
+/** Any text file but a `.env` file (a real one holds secrets by design; a template's values are for env/example-value): source, docs, config. */
 export interface TextContext extends BaseContext {
   text: string;
   /** Built on first use: most files have nothing to report and never need positions. */
