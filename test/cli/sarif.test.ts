@@ -54,6 +54,17 @@ describe('SARIF output', () => {
     assert.equal(validate({ ...log, version: '2.0.0' }), false, 'the schema check is not vacuous');
   });
 
+  it('reports cross-file findings like the rest: on the demo workspace, an inventory disagreement on both files, valid SARIF', async () => {
+    const demo = join(__dirname, '..', '..', 'examples', 'demo-workspace');
+    const result = await run(['check', demo, '--format', 'sarif'], { cwd: demo });
+    const demoLog = JSON.parse(result.stdout) as Log;
+    assert.ok(officialSchemaValidator()(demoLog));
+    const mismatches = (demoLog.runs[0].results ?? [])
+      .filter((r) => r.ruleId === 'inventory/metadata-mismatch')
+      .map((r) => `${r.locations?.[0].physicalLocation?.artifactLocation?.uri}:${r.locations?.[0].physicalLocation?.region?.startLine} ${r.level}`);
+    assert.deepEqual(mismatches, ['docs/02-integraciones/INT-001-stripe.md:10 error', 'MASTER_INVENTORY.yml:6 error']);
+  });
+
   it('is version 2.1.0 with a $schema and one run that counts columns in UTF-16 code units', async () => {
     assert.equal(log.version, '2.1.0');
     assert.match(log.$schema ?? '', /^https:\/\/.*sarif-2\.1\.0.*\.json$/);
