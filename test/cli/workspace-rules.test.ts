@@ -89,6 +89,25 @@ describe('workspace rules', () => {
     assert.deepEqual(await check(workspace(), [duplicateCode, missingDoc, unregisteredDoc, metadataMismatch, missingInExample, undocumented, envCommitted]), []);
   });
 
+  it('say nothing about the docs while the inventory does not parse: its syntax errors are the findings', async () => {
+    const root = workspace(INVENTORY.replace('  - nombre: "Twilio SMS"', '\t- nombre: "Twilio SMS"'));
+    const result = await runCheck({ root, config: defaultConfig() });
+    assert.deepEqual([...new Set(result.findings.map((f) => `${f.file} ${f.ruleId}`))], ['MASTER_INVENTORY.yml inventory/syntax']);
+  });
+
+  it('register nothing from an empty inventory file, and check a 500-entry inventory without a finding', async () => {
+    const empty = workspace('');
+    assert.equal((await check(empty, [unregisteredDoc])).length, 3);
+    const root = workspace();
+    const many = Array.from({ length: 497 }, (_, k) => {
+      const code = `INT-${String(k + 4).padStart(3, '0')}`;
+      writeFileSync(join(root, DOCS, `${code}-stripe.md`), readFileSync(join(root, STRIPE), 'utf8').replace(/INT-001/g, code));
+      return `  - nombre: "Stripe ${code}"\n    proveedor: "Stripe"\n    tipo: "pagos"\n    estado: "activo"\n    multi_tenant: true\n    documentacion: "${DOCS}/${code}-stripe.md"\n`;
+    });
+    writeFileSync(join(root, 'MASTER_INVENTORY.yml'), INVENTORY + many.join(''));
+    assert.deepEqual(await check(root, [duplicateCode, missingDoc, unregisteredDoc, metadataMismatch, missingInExample]), []);
+  });
+
   describe('int-doc/duplicate-code', () => {
     it('reports every doc that shares a code, at its Codigo cell, naming the others', async () => {
       const root = workspace();

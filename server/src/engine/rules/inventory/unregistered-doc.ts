@@ -26,6 +26,8 @@ const rule: Rule = {
     const docs = index.ofKind('int-doc');
     if (docs.length === 0) return;
     const inventory = chosenInventory(index, config);
+    // What yaml recovers from a broken file is a guess: inventory/syntax speaks, the docs wait for a readable list.
+    if (inventory?.facts.broken) return;
     const registered = new Set<string>();
     const isDoc = (path: string): boolean => index.factsOf(path)?.kind === 'int-doc';
     for (const entry of inventory?.facts.entries ?? []) {
