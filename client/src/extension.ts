@@ -43,15 +43,24 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: SECTION },
   };
 
-  client = new LanguageClient('simcoIntegraciones', 'SIMCO Integraciones', serverOptions, clientOptions);
   const showState = (): void => updateStatus(status, client?.state ?? State.Stopped);
+  // The client's id is the settings section, so `simco-int.trace.server` traces the protocol.
+  const createClient = (): LanguageClient => {
+    const created = new LanguageClient(SECTION, 'SIMCO Integraciones', serverOptions, clientOptions);
+    context.subscriptions.push(created.onDidChangeState(showState));
+    return created;
+  };
+  client = createClient();
   context.subscriptions.push(
-    client.onDidChangeState(showState),
     languages.onDidChangeDiagnostics(showState),
     commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     commands.registerCommand(COMMANDS.serverState, () => stateName(client?.state ?? State.Stopped)),
     commands.registerCommand(COMMANDS.restartServer, async () => {
-      await client?.restart();
+      // A new client rather than client.restart(): in vscode-languageclient 9.0.1 a restarted client never
+      // asks for the diagnostics of documents opened afterwards (its didOpen listener is disposed).
+      await client?.dispose();
+      client = createClient();
+      await client.start();
       void window.showInformationMessage(l10n.t(CLIENT_TEMPLATES.restarted));
     }),
   );

