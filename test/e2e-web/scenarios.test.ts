@@ -12,6 +12,9 @@ const DEMO = join(__dirname, '..', '..', 'examples', 'demo-workspace');
 
 describe('in a real VS Code (code-server)', function () {
   this.timeout(180000);
+  // In CI a scenario that fails gets one more attempt, and says so: a UI on a loaded 2-core machine
+  // can miss a key press; a real regression fails both attempts.
+  if (process.env.CI) this.retries(1);
   let editor: Editor | undefined;
 
   before(async function () {
@@ -26,6 +29,7 @@ describe('in a real VS Code (code-server)', function () {
     const test = this.currentTest!;
     // A failed attempt that mocha will retry has no state yet: it is kept too.
     const failed = test.state !== 'passed' && test.state !== 'pending';
+    if (failed && test.currentRetry() < test.retries()) console.log(`      RETRYING after a failed attempt: ${test.title}`);
     await editor?.endStep(failed ? test.title : undefined);
   });
   after(async () => {
