@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { Config } from './config/config';
 import { parseEnvFile } from './env/parse';
-import { findEnvReads } from './env/source-reads';
+import { findEnvReads, mayReadEnv } from './env/source-reads';
 import { parseIntDoc } from './intdoc/model';
 import { INT_FILE_NAME_LOOSE } from './intdoc/template';
 import { INVENTORY_NAME, parseInventory } from './inventory/parse';
@@ -9,7 +9,7 @@ import { CRASH_TEMPLATE, message } from './messages';
 import encodingRule from './rules/file/encoding';
 import unusedSuppressionRule from './rules/suppression/unused';
 import { RULE_IDS, RULES, WORKSPACE_RULE_IDS } from './rules';
-import type { Report, ReportSpec, Rule, WorkspaceFacts } from './rules/rule';
+import type { Report, ReportSpec, Rule, TextContext, WorkspaceFacts } from './rules/rule';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { decodeBytes, LineIndex, stripBom } from './text';
 import type { Finding, Severity } from './types';
@@ -131,7 +131,8 @@ export function lintFile(path: string, rawText: string, options: LintOptions): F
     facts = inventoryFacts(inventory);
     for (const rule of rules) if (rule.checkInventory) run(rule, (report) => rule.checkInventory?.({ path, config, report, inventory }));
   } else if (kind === 'source') {
-    const reads = findEnvReads(path, text, lines());
+    // Most source files read no env var: they never pay for a LineIndex.
+    const reads = mayReadEnv(path, text) ? findEnvReads(path, text, lines()) : [];
     facts = sourceFacts(reads);
     // No env read, no source rule to run.
     if (reads.length > 0) for (const rule of rules) if (rule.checkSource) run(rule, (report) => rule.checkSource?.({ path, config, report, lines: lines(), reads }));
@@ -139,7 +140,7 @@ export function lintFile(path: string, rawText: string, options: LintOptions): F
   if (scanned) {
     for (const rule of rules) {
       if (!rule.checkText) continue;
-      run(rule, (report) => rule.checkText?.({ path, config, report, text, get lines() { return lines(); } }));
+      run(rule, (report) => rule.checkText?.(new TextCheck(path, config, report, text, lines)));
     }
   }
   const { id, defaultSeverity } = unusedSuppressionRule.meta;
@@ -150,6 +151,25 @@ export function lintFile(path: string, rawText: string, options: LintOptions): F
     owns: (ruleId) => !isWorkspaceRule(ruleId),
   });
   return { findings: checked.sort(byPosition), facts, hasSuppressions: suppressions.comments.length > 0 };
+}
+
+/**
+ * A text rule's context, its LineIndex built on first use. A class, not an
+ * object literal with a getter: V8 builds such a literal on a slow path
+ * (about 0.3 µs), and every file of a large check gets one per secret rule.
+ */
+class TextCheck implements TextContext {
+  constructor(
+    readonly path: string,
+    readonly config: Config,
+    readonly report: Report,
+    readonly text: string,
+    private readonly lineIndex: () => LineIndex,
+  ) {}
+
+  get lines(): LineIndex {
+    return this.lineIndex();
+  }
 }
 
 /** A file's cross-file facts without linting it (the index reads files nobody has open). */
@@ -164,7 +184,7 @@ export function factsOfText(path: string, rawText: string, config: Config): File
     case 'inventory':
       return inventoryFacts(parseInventory(path, text));
     case 'source':
-      return sourceFacts(findEnvReads(path, text, new LineIndex(text)));
+      return sourceFacts(mayReadEnv(path, text) ? findEnvReads(path, text, new LineIndex(text)) : []);
     default:
       return undefined;
   }

@@ -137,6 +137,8 @@ export class Session {
     if (path === undefined) return undefined;
     const text = document.getText();
     const own = lintFile(path, text, { config: this.config, workspace: this.facts });
+    // This text's facts come from the lint's own parse: syncing must not parse it a second time.
+    this.stale.delete(document.uri);
     this.syncedIndex().set(path, own.facts);
     const across = this.workspaceFindings().get(path) ?? [];
     this.published.set(path, signature(across));

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { PROVIDERS } from '../../../server/src/engine/catalog/providers';
 import { parseConfig } from '../../../server/src/engine/config/config';
 import { RULE_IDS } from '../../../server/src/engine/rules';
-import { prefilterFor } from '../../../server/src/engine/secrets/scan';
+import { prefilterLiterals } from '../../../server/src/engine/secrets/scan';
 import { defaultSecretsConfig } from '../../../server/src/engine/secrets/settings';
 import { show } from '../../helpers';
 
@@ -80,13 +80,10 @@ describe('secret scanner: ReDoS', function () {
     }
   });
 
-  it('the combined prefilter: an alternation of literals, each safe', () => {
-    // Too many branches for the checker to walk at once; with no quantifier anywhere, each branch is the whole story.
-    const { source } = prefilterFor(defaultSecretsConfig());
-    for (const branch of source.split('|')) {
-      assert.doesNotMatch(branch.replace(/\\./g, ''), /[*+?{}()[\]]/, `prefilter branch ${branch} is not a literal`);
-      assertSafe(new RegExp(branch), `prefilter branch ${branch}`);
-    }
+  it('the prefilter runs no regex: it looks for plain literals, two characters or longer', () => {
+    const literals = prefilterLiterals(defaultSecretsConfig());
+    assert.ok(literals.includes('sk_live_') && literals.includes('-----BEGIN ') && literals.includes('secret'));
+    for (const literal of literals) assert.ok(typeof literal === 'string' && literal.length >= 2, `prefilter literal ${literal}`);
   });
 
   it('rejects a vulnerable or invalid user pattern where it is written, and accepts a linear one', () => {

@@ -105,6 +105,16 @@ function dialectOf(path: string): Dialect | undefined {
   }
 }
 
+/**
+ * False when the file cannot hold an env read (no dialect, or not even the
+ * hint's words): lets a caller skip building the file's LineIndex, which
+ * costs more than the hint on the many files that read no env var.
+ */
+export function mayReadEnv(path: string, text: string): boolean {
+  const language = dialectOf(path);
+  return language !== undefined && language.hint.test(text);
+}
+
 export function findEnvReads(path: string, text: string, lines: LineIndex): EnvRead[] {
   const language = dialectOf(path);
   if (!language || !language.hint.test(text)) return [];

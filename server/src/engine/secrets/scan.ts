@@ -3,6 +3,7 @@ import { type AssignedFormat, type PrivateKeyFormat, type Provider, PROVIDERS, t
 import { type Assignment, type AssignmentStyle, findAssignment } from './assignment';
 import { DOCUMENTED_EXAMPLES } from './documented';
 import { findJwt } from './jwt';
+import { LiteralFinder } from './prefilter';
 import { compactName, envVarName, secretNameKind } from './names';
 import { findPrivateKeyBlock } from './pem';
 import { redact } from './redact';
@@ -10,11 +11,12 @@ import { literalPrefix, MIN_PREFIX, type SecretsConfig } from './settings';
 import { findUrlCredentials } from './url';
 import { isPlaceholder, looksGenerated, looksLikePassword } from './values';
 
-// The secret scanner: pure, one pass per file. A single regex of literal
+// The secret scanner: pure, one pass per file. One search for literal
 // starts (token prefixes, `-----BEGIN`, `://`, `eyJ`, and the words secret
-// names are made of) finds candidates; each candidate then gets a precise,
-// bounded check at its offset only. Nothing runs a regex with an unbounded
-// quantifier over a line, so a 5 MB minified bundle scans as fast as source.
+// names are made of; see prefilter.ts) finds candidates; each candidate then
+// gets a precise, bounded check at its offset only. Nothing runs a regex
+// with an unbounded quantifier over a line, so a 5 MB minified bundle scans
+// as fast as source.
 
 /** Which rule reports a hit. */
 export type SecretCategory = 'provider' | 'private-key' | 'url' | 'jwt' | 'generic';
@@ -56,7 +58,7 @@ interface CompiledAssigned {
 }
 
 interface Scanner {
-  prefilter: RegExp;
+  prefilter: LiteralFinder;
   tokens: Map<string, CompiledToken[]>;
   /** User patterns without a usable literal start: searched through the text. */
   searched: Array<{ token: CompiledToken; global: RegExp }>;
@@ -78,8 +80,6 @@ const MINIFIED_FILE = /\.min\.[cm]?js$|\.map$/i;
 /** How far before a token its line is read for a format's context (WhatsApp vs Facebook). */
 const CONTEXT_CHARS = 200;
 export const ALLOW_MARKER = 'simco-int:allow';
-
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function catalogOwner(provider: Provider): Owner {
   return { name: provider.name, examples: new Set(provider.examples) };
@@ -119,9 +119,8 @@ function buildScanner(settings: SecretsConfig): Scanner {
     else searched.push({ token: { format, owner, sticky: new RegExp(pattern.regex, 'y') }, global: new RegExp(pattern.regex, 'g') });
   }
 
-  // Longest first, so a longer prefix wins where two start at the same offset.
-  const literals = [...tokens.keys(), PEM_START, URL_MARK, JWT_START].sort((a, b) => b.length - a.length).map(escapeRegex);
-  const prefilter = new RegExp([...literals, ...NAME_WORDS].join('|'), 'g');
+  // The finder tries the longest first, so a longer prefix wins where two start at the same offset.
+  const prefilter = new LiteralFinder([...tokens.keys(), PEM_START, URL_MARK, JWT_START, ...NAME_WORDS]);
 
   const allowRegexes = settings.allowPatterns.map((source) => new RegExp(source));
   const allowGlobs = settings.allowPaths.length > 0 ? picomatch(settings.allowPaths, { dot: true }) : () => false;
@@ -199,9 +198,9 @@ class LineCursor {
   }
 }
 
-/** The combined prefilter for a configuration (exported for the ReDoS test). */
-export function prefilterFor(settings: SecretsConfig): RegExp {
-  return scannerFor(settings).prefilter;
+/** The literal starts the prefilter looks for (exported for the test that keeps them literal). */
+export function prefilterLiterals(settings: SecretsConfig): readonly string[] {
+  return scannerFor(settings).prefilter.literals;
 }
 
 /** Scans one file's text. `path` is workspace-relative (forward slashes). */
@@ -215,19 +214,19 @@ export function scanSecrets(text: string, path: string, settings: SecretsConfig)
   let nameEnd = -1;
 
   const { prefilter } = scanner;
-  prefilter.lastIndex = 0;
-  for (let match = prefilter.exec(text); match; match = prefilter.exec(text)) {
-    const at = match.index;
-    const found = match[0];
+  let from = 0;
+  for (let match = prefilter.next(text, from); match; match = prefilter.next(text, from)) {
+    const { at, literal: found } = match;
     let end = -1;
     if (NAME_WORD_SET.has(found)) {
+      // Go on after the word; past a found assignment, inside its value: a token there (api_key = "sk_live_...") is found by its format.
+      from = at + found.length;
       if (at < nameEnd) continue;
       const assignment = findAssignment(text, at, found.length, style);
       if (!assignment) continue;
       nameEnd = assignment.nameEnd;
       const hit = assignedSecret(scanner, assignment) ?? genericSecret(assignment, () => minifiedFile || lines.length(at) > MINIFIED_LINE);
       if (hit) hits.push(hit);
-      // Go on inside the value: a token there (api_key = "sk_live_...") is found by its format.
       continue;
     }
     const previous = text.charCodeAt(at - 1);
@@ -259,7 +258,7 @@ export function scanSecrets(text: string, path: string, settings: SecretsConfig)
       }
     }
     // After a hit, go on past it; after a miss, one character on, so a prefix inside this candidate is not skipped.
-    prefilter.lastIndex = end > at ? end : at + 1;
+    from = end > at ? end : at + 1;
   }
 
   for (const { token, global } of scanner.searched) {
