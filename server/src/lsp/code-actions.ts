@@ -9,11 +9,15 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { GITIGNORE } from '../engine/env/gitignore-edit';
+import { ENV_EXAMPLE } from '../engine/env/templates';
 import { fixAll } from '../engine/fixes';
+import { type EnvGitState, moveToEnvFix } from '../engine/secrets/move-to-env';
 import { renameEnvVarEdits } from '../engine/services/rename-env-var';
 import { suppressionEdit } from '../engine/suppressions';
 import { localize } from '../engine/messages';
 import type { Finding, Fix } from '../engine/types';
+import { isIgnoredByGitignore } from '../workspace/git';
 import { toDiagnostic } from './diagnostics';
 import type { Session } from './session';
 
@@ -55,6 +59,8 @@ function quickFixes(session: Session, document: TextDocument, finding: Finding):
   }));
   const rename = renameEverywhere(session, document, finding);
   if (rename) actions.unshift({ ...rename, diagnostics });
+  const move = moveToEnv(session, document, finding);
+  if (move) actions.push({ ...move, diagnostics });
   const path = session.pathOf(document.uri);
   if (path !== undefined) {
     actions.push({
@@ -108,6 +114,30 @@ function renameEverywhere(session: Session, document: TextDocument, finding: Fin
     isPreferred: true,
     edit: { changes },
   };
+}
+
+/** The real `.env` a secret moves to: the workspace root's, beside the root `.env.example`. */
+const ENV_FILE = '.env';
+
+/**
+ * "Move to .env" for a secret finding: a suggestion built here, not a fix the
+ * rule carries, because it needs the current `.env`, `.env.example` and what
+ * git does with `.env`, and because fix-all and --fix must never apply it.
+ */
+function moveToEnv(session: Session, document: TextDocument, finding: Finding): CodeAction | undefined {
+  const path = session.pathOf(document.uri);
+  if (!finding.ruleId.startsWith('secret/') || path === undefined || session.root === undefined) return undefined;
+  const git: EnvGitState = session.trackedSecretEnvFiles.includes(ENV_FILE) ? 'tracked' : isIgnoredByGitignore(session.root, ENV_FILE) ? 'ignored' : 'not-ignored';
+  const fix = moveToEnvFix({
+    path,
+    text: document.getText(),
+    finding,
+    env: { path: ENV_FILE, text: session.readText(ENV_FILE), git },
+    example: { path: ENV_EXAMPLE, text: session.readText(ENV_EXAMPLE) },
+    ...(git === 'not-ignored' ? { gitignore: session.readText(GITIGNORE) } : {}),
+  });
+  if (!fix) return undefined;
+  return { title: localize(fix.title, session.locale), kind: CodeActionKind.QuickFix, isPreferred: false, edit: fixEdit(session, document, fix) };
 }
 
 /**

@@ -1,13 +1,11 @@
 import { holdsSecrets } from '../../lint';
-import type { FileEdit } from '../../types';
+import { GITIGNORE, gitignoreEdit } from '../../env/gitignore-edit';
 import type { Rule } from '../rule';
 
 // The directive's .env rule is "NUNCA commitear": a .env that .gitignore does
 // not cover is one `git add .` away from publishing every secret in it, and
 // one git already tracks has published them (removing it now does not take
 // it out of history: the secrets need rotating).
-
-const GITIGNORE = '.gitignore';
 
 const rule: Rule = {
   meta: {
@@ -29,21 +27,9 @@ const rule: Rule = {
     for (const path of tracked) report(path, { messageId: 'tracked', args: [path], range });
     for (const [path] of index.ofKind('env')) {
       if (!holdsSecrets(path) || tracked.has(path) || repository.isGitIgnored(path)) continue;
-      report(path, { messageId: 'notIgnored', args: [path], range, fixes: [{ messageId: 'ignore', args: [path], edits: [], changes: [ignoreEdit(readText(GITIGNORE), path)], safe: false }] });
+      report(path, { messageId: 'notIgnored', args: [path], range, fixes: [{ messageId: 'ignore', args: [path], edits: [], changes: [gitignoreEdit(readText(GITIGNORE), path)], safe: false }] });
     }
   },
 };
-
-/** Appends `/path` (anchored: this file, not every file of that name) to the root .gitignore, creating it when missing. */
-function ignoreEdit(gitignore: string | undefined, path: string): FileEdit {
-  const line = `/${path}`;
-  if (gitignore === undefined) return { file: GITIGNORE, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${line}\n` }] };
-  const lines = gitignore.split(/\r\n|\r|\n/);
-  const eol = gitignore.includes('\r\n') ? '\r\n' : '\n';
-  const last = lines.length - 1;
-  const end = { line: last, character: lines[last].length };
-  // A file without a final line break gets one before the new line.
-  return { file: GITIGNORE, edits: [{ range: { start: end, end }, newText: lines[last] === '' ? `${line}${eol}` : `${eol}${line}${eol}` }] };
-}
 
 export default rule;
