@@ -71,6 +71,20 @@ describe('the bundled CLI', () => {
     assert.equal(Object.keys(cached.entries).length, 302); // and .env.example, MASTER_INVENTORY.yml
   });
 
+  it('records a baseline across threads that matches the in-process one, and checks against it with --cache', async () => {
+    const root = largeWorkspace(400);
+    assert.equal(runBundle(['baseline', '--output', 'bundled.json'], root).code, 0);
+    assert.equal((await run(['baseline', '--output', 'in-process.json'], { cwd: root })).code, 0);
+    const bundled = readFileSync(join(root, 'bundled.json'), 'utf8');
+    assert.equal(bundled, readFileSync(join(root, 'in-process.json'), 'utf8'));
+    assert.equal((JSON.parse(bundled) as { entries: unknown[] }).entries.length, 8);
+    for (let run = 0; run < 2; run++) {
+      const checked = runBundle(['check', '--baseline', 'bundled.json', '--cache', '--format', 'json'], root);
+      assert.deepEqual({ code: checked.code, stderr: checked.stderr }, { code: 0, stderr: '' });
+      assert.deepEqual(JSON.parse(checked.stdout), { findings: [], baseline: { file: 'bundled.json', baselined: 8, stale: [], pruned: false } });
+    }
+  });
+
   it('applies --fix in every thread', () => {
     const root = largeWorkspace(300);
     assert.equal(runBundle(['check', '.', '--fix'], root).code, 0);

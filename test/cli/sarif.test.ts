@@ -106,6 +106,13 @@ describe('SARIF output', () => {
     }
   });
 
+  it('gives every result a content fingerprint as partialFingerprints, distinct within the run (the log above validates with them)', async () => {
+    const fingerprints = (log.runs[0].results ?? []).map((result) => result.partialFingerprints?.['simcoInt/v1'] ?? '');
+    assert.ok(fingerprints.length > 0);
+    for (const fingerprint of fingerprints) assert.match(fingerprint, /^[0-9a-f]{32}$/);
+    assert.equal(new Set(fingerprints).size, fingerprints.length);
+  });
+
   it('locates results by URIs relative to SRCROOT, the checked folder, with forward slashes', async () => {
     const run0 = log.runs[0];
     const base = run0.originalUriBaseIds?.SRCROOT?.uri ?? '';

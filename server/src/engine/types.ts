@@ -56,4 +56,6 @@ export interface Finding {
   fixes: Fix[];
   /** Machine-readable facts for shells and other editors (e.g. the conforming env var name). */
   data?: Record<string, string>;
+  /** Identity across edits (rule, file, a hash of the covered text, occurrence; see fingerprint.ts), set by the CLI for baselines and SARIF. */
+  fingerprint?: string;
 }

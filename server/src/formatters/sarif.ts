@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { FINGERPRINT_KEY } from '../engine/fingerprint';
 import { localize } from '../engine/messages';
 import { RULES } from '../engine/rules';
 import { REPOSITORY_URL, ruleDocsUrl } from '../engine/rules/docs-url';
@@ -37,6 +38,8 @@ export const sarif: Formatter = ({ result, root, locale, version }) => {
     ruleIndex: indexOf(finding),
     level: LEVEL[finding.severity],
     message: { text: localize(finding.message, locale) },
+    // Code scanning follows a result across commits by this: content, not the line (see engine/fingerprint.ts).
+    ...(finding.fingerprint ? { partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint } } : {}),
     locations: [
       {
         physicalLocation: {

@@ -25,6 +25,7 @@ export const STYLISH_TEMPLATES = {
   clean: 'No problems found in {0}.',
   cleanQuiet: 'No errors found in {0}.',
   fixed: 'Fixed {0} in {1}.',
+  baselined: 'Not shown, held by the baseline "{0}": {1}.',
 } as const;
 
 type Style = 'bold' | 'dim' | 'underline' | 'red' | 'yellow' | 'cyan' | 'green';
@@ -39,7 +40,7 @@ const ANSI: Record<Style, [number, number]> = {
 };
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
-export const stylish: Formatter = ({ result, quiet, root, cwd, locale, color }) => {
+export const stylish: Formatter = ({ result, quiet, root, cwd, locale, color, baseline }) => {
   const paint = (text: string, ...styles: Style[]): string =>
     color ? styles.reduce((out, style) => `\u001b[${ANSI[style][0]}m${out}\u001b[${ANSI[style][1]}m`, text) : text;
   const t = (template: string, ...args: Array<string | number>): string => localize(message(template, ...args), locale);
@@ -92,6 +93,8 @@ export const stylish: Formatter = ({ result, quiet, root, cwd, locale, color }) 
     const files = count(result.fixed.length, STYLISH_TEMPLATES.fileOne, STYLISH_TEMPLATES.fileMany);
     lines.push(paint(`\u2714 ${t(STYLISH_TEMPLATES.fixed, problems, files)}`, 'green'));
   }
+  // Said every time, so a baseline never hides findings silently.
+  if (baseline && baseline.baselined > 0) lines.push(paint(`  ${t(STYLISH_TEMPLATES.baselined, printable(baseline.file), baseline.baselined)}`, 'dim'));
   return `${lines.join('\n')}\n`;
 };
 

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../engine/config/config';
+import { withFingerprints } from '../engine/fingerprint';
 import { fixAll } from '../engine/fixes';
 import { byPosition, factsOfText, lintBytes, lintFile, type LintOptions } from '../engine/lint';
 import { message } from '../engine/messages';
@@ -64,7 +65,7 @@ export interface SliceCheck extends CheckResult {
 export type OnChecked = (file: string, entry: CacheEntry) => void;
 
 /** Reads, lints and (with `fix`) fixes the given workspace-relative files: one slice of a check. */
-export function checkFiles(paths: readonly string[], options: CheckOptions, onChecked?: OnChecked): SliceCheck {
+export function checkFiles(paths: Iterable<string>, options: CheckOptions, onChecked?: OnChecked): SliceCheck {
   const { root } = options;
   const workspace = diskFacts(root);
   const findings: Finding[] = [];
@@ -120,11 +121,18 @@ export interface FileFixResult {
   hasSuppressions: boolean;
 }
 
-/** Lints a file's bytes; text that is binary or not UTF-8 gets lintBytes' notice and holds no facts. */
+/**
+ * Lints a file's bytes; text that is binary or not UTF-8 gets lintBytes'
+ * notice and holds no facts. Findings are fingerprinted here, where the text
+ * is at hand (in a worker too), so cached findings keep their fingerprints.
+ */
 function lintRead(path: string, bytes: Uint8Array, lint: LintOptions): FileFixResult {
   const decoded = decodeBytes(bytes);
-  if (decoded.binary || decoded.invalidUtf8) return { findings: lintBytes(path, bytes, lint), output: undefined, applied: 0, facts: undefined, hasSuppressions: false };
-  return { ...lintFile(path, decoded.text, lint), output: undefined, applied: 0 };
+  if (decoded.binary || decoded.invalidUtf8) {
+    return { findings: withFingerprints(lintBytes(path, bytes, lint), decoded.text), output: undefined, applied: 0, facts: undefined, hasSuppressions: false };
+  }
+  const linted = lintFile(path, decoded.text, lint);
+  return { ...linted, findings: withFingerprints(linted.findings, decoded.text), output: undefined, applied: 0 };
 }
 
 /**
@@ -138,7 +146,13 @@ function fixFile(path: string, bytes: Uint8Array, lint: LintOptions): FileFixRes
   const { text, findings, applied } = fixAll(path, decoded.text, lint);
   const output = text === decoded.text ? undefined : (decoded.hadBom ? '\uFEFF' : '') + text;
   // The facts of the fixed text: what the workspace rules must compare.
-  return { findings, output, applied, facts: factsOfText(path, text, lint.config), hasSuppressions: findSuppressions(path, text).comments.length > 0 };
+  return {
+    findings: withFingerprints(findings, text),
+    output,
+    applied,
+    facts: factsOfText(path, text, lint.config),
+    hasSuppressions: findSuppressions(path, text).comments.length > 0,
+  };
 }
 
 /** Reads a file the walk found, refusing huge ones without reading them (one fstat on the open file). */

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { withFingerprints } from '../engine/fingerprint';
 import { byPosition } from '../engine/lint';
 import { decodeBytes } from '../engine/text';
 import type { Finding } from '../engine/types';
@@ -12,25 +13,36 @@ import { trackedSecretEnvFiles } from './git';
 import { walkWorkspace } from './walk';
 
 // A whole `check` over a folder: walk, reuse cached findings for unchanged
-// files, and check the rest. Parsing Markdown (remark/micromark) is nearly
-// all of the time and files are independent, so a large set is split across
-// worker threads: the main thread takes one slice, each worker another.
-// Each file's facts come back with its findings; the workspace rules then
-// run once over all of them here.
+// files, and check the rest. Parsing Markdown (remark/micromark) and
+// scanning source for secrets are nearly all of the time and files are
+// independent, so a large set is shared with worker threads: every thread,
+// this one included, claims the next few files from a shared counter until
+// none are left, so a worker that starts late (it loads the bundle first) or
+// meets slow files simply checks fewer. The slices are merged in file order,
+// so the result does not depend on which thread checked what. Each file's
+// facts come back with its findings; the workspace rules then run once over
+// all of them here.
 
 /** Below this, starting a worker (loading the bundle) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
+/** Files a thread claims at a time: small enough that the threads finish together. */
+const CLAIM = 16;
 
 export interface RunOptions extends CheckOptions {
   /** The script a worker runs: the bundled CLI itself. Without it everything runs on this thread. */
   workerScript?: string;
   cache?: CheckCache;
+  /** Absolute paths of the tool's own files in the folder (a baseline): never checked, like the cache. */
+  ownFiles?: readonly string[];
 }
 
 interface WorkerTask {
   simcoIntCheck: true;
   options: Omit<CheckOptions, 'rules'>;
+  /** Every file to check; a thread checks those it claims through `next`. */
   files: string[];
+  /** Index of the next unclaimed file, on a SharedArrayBuffer all threads see. */
+  next: Int32Array;
   record: boolean;
 }
 
@@ -40,25 +52,25 @@ interface SliceResult {
 }
 
 export async function runCheck(options: RunOptions): Promise<CheckResult> {
-  const { workerScript, cache, ...check } = options;
+  const { workerScript, cache, ownFiles = [], ...check } = options;
   const threads = availableParallelism();
   const walked = walkWorkspace(check.root, check.config);
-  // The cache file is the tool's own output (it may sit in the checked folder, like .eslintcache).
-  const walk = cache ? { ...walked, files: walked.files.filter((file) => resolve(check.root, file) !== resolve(cache.location)) } : walked;
+  // The cache and the baseline are the tool's own output (they may sit in the checked folder, like .eslintcache).
+  const own = new Set([...ownFiles, ...(cache ? [cache.location] : [])].map((path) => resolve(path)));
+  const walk = own.size > 0 ? { ...walked, files: walked.files.filter((file) => !own.has(resolve(check.root, file))) } : walked;
   const { reused, todo } = cache ? reuseCached(cache, walk.files, check) : { reused: emptyResult(), todo: walk.files };
 
   const parallel = workerScript !== undefined && threads > 1 && !check.rules && todo.length >= MIN_FILES_FOR_WORKERS;
-  const slices = parallel ? Array.from({ length: threads }, (_, k) => todo.filter((_, i) => i % threads === k)) : [todo];
   const record = cache !== undefined;
-  const [first, ...rest] = slices;
-  const pending = rest.map((files) => runWorker(workerScript!, { simcoIntCheck: true, options: check, files, record }));
-  const results = [checkSlice(first, check, record), ...(await Promise.all(pending))];
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workers = parallel ? Array.from({ length: threads - 1 }, () => runWorker(workerScript!, { simcoIntCheck: true, options: check, files: todo, next, record })) : [];
+  const results = [checkSlice(claim(todo, next), check, record), ...(await Promise.all(workers))];
 
   if (cache) {
-    for (const { entries } of results) for (const [file, entry] of entries) cache.remember(file, entry);
+    for (const [file, entry] of results.flatMap((r) => r.entries).sort(([a], [b]) => inFileOrder(a, b))) cache.remember(file, entry);
     cache.retainOnly(new Set(walk.files));
   }
-  const all = [reused, ...results.map((r) => r.result)];
+  const all = [reused, mergeSlices(results.map((r) => r.result))];
   return {
     findings: [...all.flatMap((r) => r.findings), ...checkWorkspace(all, check)].sort(byPosition),
     files: all.flatMap((r) => r.files).sort(),
@@ -83,11 +95,29 @@ function checkWorkspace(slices: readonly SliceCheck[], options: CheckOptions): F
     ...(options.rules ? { rules: options.rules } : {}),
   });
   const suppressing = new Set(slices.flatMap((slice) => slice.suppressing));
+  const perFile = fingerprintsByFile(slices);
   const findings: Finding[] = [];
   for (const file of new Set([...byFile.keys(), ...suppressing])) {
-    findings.push(...settleWorkspaceFindings(file, byFile.get(file) ?? [], suppressing.has(file) ? readText(file) : undefined, options.config));
+    const text = readText(file);
+    const settled = settleWorkspaceFindings(file, byFile.get(file) ?? [], suppressing.has(file) ? text : undefined, options.config);
+    // Fingerprinted here, where the text is read again; the per-file lint's fingerprints stay taken.
+    findings.push(...withFingerprints(settled, text ?? '', perFile.get(file)));
   }
   return findings;
+}
+
+/** The per-file findings' fingerprints, by file. */
+function fingerprintsByFile(slices: readonly SliceCheck[]): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const slice of slices) {
+    for (const { file, fingerprint } of slice.findings) {
+      if (fingerprint === undefined) continue;
+      const list = byFile.get(file);
+      if (list) list.push(fingerprint);
+      else byFile.set(file, [fingerprint]);
+    }
+  }
+  return byFile;
 }
 
 /**
@@ -118,7 +148,34 @@ function reuseCached(cache: CheckCache, files: readonly string[], options: Check
   return { reused, todo };
 }
 
-function checkSlice(files: string[], options: CheckOptions, record: boolean): SliceResult {
+/** The files this thread claims, CLAIM at a time, until every file is claimed. */
+function* claim(files: readonly string[], next: Int32Array): Generator<string> {
+  for (;;) {
+    const start = Atomics.add(next, 0, CLAIM);
+    if (start >= files.length) return;
+    yield* files.slice(start, start + CLAIM);
+  }
+}
+
+/** The walk's order (plain code-unit order, as walk.ts sorts). */
+function inFileOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One slice of every thread's results, each list in file order whichever thread checked which file. */
+function mergeSlices(slices: readonly SliceCheck[]): SliceCheck {
+  const byFile = <T>(list: T[], file: (item: T) => string): T[] => list.sort((a, b) => inFileOrder(file(a), file(b)));
+  return {
+    findings: slices.flatMap((s) => s.findings),
+    files: byFile(slices.flatMap((s) => s.files), (file) => file),
+    skipped: byFile(slices.flatMap((s) => s.skipped), (skip) => skip.path),
+    fixed: byFile(slices.flatMap((s) => s.fixed), (fix) => fix.file),
+    facts: byFile(slices.flatMap((s) => s.facts), ([file]) => file),
+    suppressing: byFile(slices.flatMap((s) => s.suppressing), (file) => file),
+  };
+}
+
+function checkSlice(files: Iterable<string>, options: CheckOptions, record: boolean): SliceResult {
   const entries: Array<[string, CacheEntry]> = [];
   const result = checkFiles(files, options, record ? (file, entry) => entries.push([file, entry]) : undefined);
   return { result, entries };
@@ -144,5 +201,5 @@ export function isCheckWorker(): boolean {
 
 export function runCheckWorker(): void {
   const task = workerData as WorkerTask;
-  parentPort?.postMessage(checkSlice(task.files, task.options, task.record));
+  parentPort?.postMessage(checkSlice(claim(task.files, task.next), task.options, task.record));
 }
