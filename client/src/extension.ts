@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { commands, DiagnosticSeverity, l10n, languages, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerGenerate } from './generate';
+import { registerPing } from './ping';
 import { CLIENT_TEMPLATES } from './messages';
 
 // The client starts the server and shows what it says: every check runs in
@@ -64,6 +66,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void window.showInformationMessage(l10n.t(CLIENT_TEMPLATES.restarted));
     }),
   );
+  registerGenerate(context, client);
+  registerPing(context, client, output);
   status.show();
   showState();
   if (settings.get<boolean>('enable', true)) await client.start();

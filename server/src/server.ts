@@ -16,6 +16,8 @@ import { CONFIG_FILE, defaultConfig } from './engine/config/config';
 import { toLocale } from './engine/messages';
 import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
 import { toDiagnostic } from './lsp/diagnostics';
+import { executeCommand, SERVER_COMMANDS } from './lsp/generate';
+import { executePingCommand, PING_COMMANDS, pingCodeLenses } from './lsp/ping';
 import { indexFromDisk, indexWorkspace } from './lsp/indexer';
 import { completionAt, definitionAt, hoverAt, linksOf, symbolsOf } from './lsp/navigation';
 import { DiagnosticPublisher } from './lsp/push-diagnostics';
@@ -36,6 +38,8 @@ let pull = false;
 let canWatchFiles = false;
 /** Whether the client accepts `workspace/diagnostic/refresh`, to pull again after another file changed. */
 let canRefresh = false;
+/** Whether the client applies workspace edits that create files: what generating an INT doc sends. */
+let canCreateFiles = false;
 
 /** The files whose changes on disk matter: what the index holds, and the config. */
 const WATCHED = [`**/${CONFIG_FILE}`, '**/*.md', '**/.env*', '**/MASTER_INVENTORY.{yml,yaml}', '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,go,java,kt,kts}'];
@@ -47,6 +51,8 @@ connection.onInitialize((params) => {
   pull = params.capabilities.textDocument?.diagnostic !== undefined;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+  const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+  canCreateFiles = params.capabilities.workspace?.applyEdit === true && workspaceEdit?.documentChanges === true && workspaceEdit.resourceOperations?.includes('create') === true;
   const options = params.initializationOptions as { debounceMs?: unknown; settings?: EditorSettings } | undefined;
   applySettings({ debounceMs: options?.debounceMs, ...options?.settings });
   reloadConfig();
@@ -59,6 +65,8 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: ['.', '"', "'", '|', '_'] },
+      executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), ...PING_COMMANDS] },
+      codeLensProvider: { resolveProvider: false },
       ...(pull ? { diagnosticProvider: { identifier: 'simco-int', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'simco-int-server' },
@@ -115,6 +123,8 @@ connection.onDefinition((params) => withDocument(params.textDocument.uri, [], (d
 connection.onCompletion((params) => withDocument(params.textDocument.uri, [], (document) => completionAt(session, document, params.position)));
 connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (document) => symbolsOf(session, document)));
 connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, [], (document) => linksOf(session, document)));
+connection.onExecuteCommand((params) => executePingCommand(connection, session, params) ?? executeCommand(connection, session, params, canCreateFiles));
+connection.onCodeLens((params) => withDocument(params.textDocument.uri, [], (document) => pingCodeLenses(session, document)));
 
 function withDocument<T>(uri: string, none: T, answer: (document: TextDocument) => T): T {
   const document = documents.get(uri);

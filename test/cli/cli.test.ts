@@ -37,7 +37,7 @@ describe('simco-int CLI', () => {
       const help = (await run(['--help'], { cwd: CLEAN }));
       assert.equal(help.code, 0);
       assert.match(help.stdout, /^Usage: simco-int check \[folder\] \[options\]\n/);
-      for (const option of ['--format', '--output', '--max-warnings', '--fix', '--config', '--quiet', '--locale', '--help', '--version']) {
+      for (const option of ['--format', '--output', '--max-warnings', '--fix', '--config', '--quiet', '--baseline', '--prune-baseline', '--locale', '--help', '--version']) {
         assert.ok(help.stdout.includes(option), option);
       }
       assert.deepEqual((await run(['check', '-h'], { cwd: CLEAN })), help);

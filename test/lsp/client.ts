@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  ApplyWorkspaceEditRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -21,6 +23,10 @@ import {
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ApplyWorkspaceEditParams,
+  type InitializeResult,
+  type ApplyWorkspaceEditResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { tempDir } from '../cli/workspace';
 import { CLEAN } from '../helpers';
@@ -52,12 +58,21 @@ export class TestClient {
   private readonly consumed = new Map<string, number>();
   private readonly waiters: Array<() => boolean> = [];
   private readonly versions = new Map<string, number>();
+  /** Every workspace/applyEdit the server sent, in order. */
+  readonly editRequests: ApplyWorkspaceEditParams[] = [];
+  /** Set to make the client refuse the next edits with this reason, as an editor may. */
+  refuseEdits: string | undefined;
 
   private constructor(
     readonly connection: ProtocolConnection,
     private readonly process: ChildProcess,
     readonly root: string,
   ) {
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.editRequests.push(params);
+      if (this.refuseEdits !== undefined) return { applied: false, failureReason: this.refuseEdits };
+      return applyToDisk(params.edit);
+    });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
       for (const waiter of [...this.waiters]) if (waiter()) this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -66,6 +81,8 @@ export class TestClient {
 
   /** Resolves when the server's workspace indexing ($/progress) has ended. */
   indexed!: Promise<void>;
+  /** What the server answered to initialize: its capabilities. */
+  initialized!: InitializeResult;
 
   static async start({ root, pull = false, locale = 'en', debounceMs = 0 }: StartOptions): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -78,9 +95,12 @@ export class TestClient {
       });
     });
     connection.listen();
-    const capabilities: ClientCapabilities = { window: { workDoneProgress: true } };
+    const capabilities: ClientCapabilities = {
+      window: { workDoneProgress: true },
+      workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+    };
     if (pull) capabilities.textDocument = { diagnostic: { dynamicRegistration: false } };
-    await connection.sendRequest(InitializeRequest.type, {
+    client.initialized = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'test' }],
@@ -144,4 +164,35 @@ export class TestClient {
     await new Promise((resolve) => this.process.once('exit', resolve));
     this.connection.dispose();
   }
+}
+
+/**
+ * Applies a WorkspaceEdit to the files on disk, as an editor would (minus
+ * the buffers): all or nothing, a CreateFile never replacing a file unless
+ * it says so.
+ */
+function applyToDisk(edit: WorkspaceEdit): ApplyWorkspaceEditResult {
+  const changes = edit.documentChanges ?? [];
+  for (const change of changes) {
+    if ('kind' in change && change.kind === 'create' && existsSync(fileURLToPath(change.uri)) && !change.options?.overwrite && !change.options?.ignoreIfExists) {
+      return { applied: false, failureReason: `${change.uri} exists` };
+    }
+  }
+  for (const change of changes) {
+    if ('kind' in change) {
+      if (change.kind !== 'create') return { applied: false, failureReason: `unsupported ${change.kind}` };
+      const path = fileURLToPath(change.uri);
+      mkdirSync(dirname(path), { recursive: true });
+      if (!existsSync(path) || change.options?.overwrite) writeFileSync(path, '');
+      continue;
+    }
+    const path = fileURLToPath(change.textDocument.uri);
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, TextDocument.applyEdits(TextDocument.create(change.textDocument.uri, 'plaintext', 0, text), change.edits));
+  }
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+    const path = fileURLToPath(uri);
+    writeFileSync(path, TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 0, readFileSync(path, 'utf8')), edits));
+  }
+  return { applied: true };
 }

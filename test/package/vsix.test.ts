@@ -6,7 +6,7 @@ import { RULES } from '../../server/src/engine/rules';
 import { removeTempDirs, tempDir } from '../cli/workspace';
 
 // What the .vsix ships, as `vsce` lists and packs it: the production bundles,
-// the manifest and its translations, l10n, schemas, the icon and the docs.
+// the manifest and its translations, l10n, schemas, snippets, the icon and the docs.
 // Anything else (sources, tests, fixtures, maps, node_modules) is a leak.
 
 const ROOT = join(__dirname, '..', '..');
@@ -23,8 +23,10 @@ const EXPECTED = [
   'docs/editors.md',
   'docs/getting-started.es.md',
   'docs/getting-started.md',
+  'docs/ping.md',
   'docs/rules.md',
   ...RULES.map((rule) => `docs/rules/${rule.meta.id}.md`),
+  'docs/secrets.md',
   'images/icon.png',
   'l10n/bundle.l10n.es.json',
   'package.json',
@@ -32,6 +34,10 @@ const EXPECTED = [
   'package.nls.json',
   'schemas/master-inventory.schema.json',
   'schemas/simco-int.config.schema.json',
+  'snippets/dotenv.json',
+  'snippets/markdown.json',
+  'snippets/typescript.json',
+  'snippets/yaml.json',
 ].sort();
 
 describe('the .vsix', function () {

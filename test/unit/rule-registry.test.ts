@@ -14,6 +14,14 @@ import { FIX_ALL_TITLE, RENAME_EVERYWHERE_TITLE, SUPPRESS_TITLE } from '../../se
 import { CLIENT_TEMPLATES } from '../../client/src/messages';
 import { COMPLETION_TEMPLATES } from '../../server/src/engine/services/completion';
 import { HOVER_TEMPLATES } from '../../server/src/engine/services/hover';
+import { GENERATE_TEMPLATES } from '../../server/src/engine/generate/plan';
+import { PING_TEMPLATES } from '../../server/src/engine/ping/messages';
+import { IGNORE_FIRST_TITLE, MOVE_RENAMED_TITLE, MOVE_TITLE, REUSE_TITLE } from '../../server/src/engine/secrets/move-to-env';
+import { NEW_TEMPLATES } from '../../server/src/cli/new';
+import { PING_CLI_TEMPLATES } from '../../server/src/cli/ping';
+import { GENERATE_SERVER_TEMPLATES } from '../../server/src/lsp/generate';
+import { GENERATE_CLIENT_TEMPLATES } from '../../client/src/generate-messages';
+import { PING_CLIENT_TEMPLATES } from '../../client/src/ping-messages';
 
 const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -49,12 +57,20 @@ describe('rule registry', () => {
 
   it('translates every user-facing message into Spanish, keeping the slots, and holds no stale entry', () => {
     const bundle: Record<string, string> = spanish;
-    const shells = [CLIENT_TEMPLATES, HOVER_TEMPLATES, COMPLETION_TEMPLATES, ARG_TEMPLATES, HELP_TEMPLATES, CLI_TEMPLATES, STYLISH_TEMPLATES, CHECK_TEMPLATES, SKIP_TEMPLATES];
+    const shells = [
+      CLIENT_TEMPLATES, HOVER_TEMPLATES, COMPLETION_TEMPLATES, ARG_TEMPLATES, HELP_TEMPLATES, CLI_TEMPLATES, STYLISH_TEMPLATES, CHECK_TEMPLATES, SKIP_TEMPLATES,
+      GENERATE_TEMPLATES, NEW_TEMPLATES, GENERATE_SERVER_TEMPLATES, GENERATE_CLIENT_TEMPLATES,
+      PING_TEMPLATES, PING_CLI_TEMPLATES, PING_CLIENT_TEMPLATES,
+    ];
     const templates = [
       CRASH_TEMPLATE,
       FIX_ALL_TITLE,
       RENAME_EVERYWHERE_TITLE,
       SUPPRESS_TITLE,
+      MOVE_TITLE,
+      MOVE_RENAMED_TITLE,
+      REUSE_TITLE,
+      IGNORE_FIRST_TITLE,
       ...RULES.flatMap((rule) => Object.values(rule.meta.messages)),
       ...shells.flatMap((table) => Object.values<string>(table)),
     ];

@@ -19,6 +19,8 @@ export const ARG_TEMPLATES = {
   badFormat: 'Expected --format to be one of {0}; found "{1}".',
   badMaxWarnings: 'Expected --max-warnings to be a whole number (0 or more); found "{0}".',
   badLocale: 'Expected --locale to be one of {0}; found "{1}".',
+  notForCommand: 'Option "{0}" does not apply to the command "{1}".',
+  pruneNeedsBaseline: 'Option "--prune-baseline" needs --baseline FILE.',
 } as const;
 
 const OPTIONS = {
@@ -30,6 +32,8 @@ const OPTIONS = {
   'cache-location': { type: 'string' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
+  baseline: { type: 'string' },
+  'prune-baseline': { type: 'boolean' },
   locale: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -48,9 +52,27 @@ export interface CheckCommand {
   cacheLocation: string | undefined;
   config: string | undefined;
   quiet: boolean;
+  /** Report only the findings this baseline file does not hold (`--baseline`). */
+  baseline: string | undefined;
+  /** Rewrite the baseline without its stale entries (`--prune-baseline`). */
+  pruneBaseline: boolean;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | CheckCommand;
+/** `simco-int baseline`: records the current findings, reports nothing. */
+export interface BaselineCommand {
+  kind: 'baseline';
+  folder: string;
+  /** Where the baseline is written; undefined: <folder>/.simco-int-baseline.json. */
+  output: string | undefined;
+  cache: boolean;
+  cacheLocation: string | undefined;
+  config: string | undefined;
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | CheckCommand | BaselineCommand;
+
+/** Options of `check` that mean nothing to `baseline` (it records every finding, fixes nothing, prints no report). */
+const CHECK_ONLY_OPTIONS = ['format', 'max-warnings', 'fix', 'quiet', 'baseline', 'prune-baseline'] as const;
 
 export type ParsedArgs =
   /** `locale` is set when --locale was given and valid, so even a usage error can be shown in it. */
@@ -78,8 +100,16 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
   const [command, ...folders] = positionals;
   if (command === undefined) return fail(message(ARG_TEMPLATES.missingCommand));
-  if (command !== 'check') return fail(message(ARG_TEMPLATES.unknownCommand, command));
+  if (command !== 'check' && command !== 'baseline') return fail(message(ARG_TEMPLATES.unknownCommand, command));
   if (folders.length > 1) return fail(message(ARG_TEMPLATES.extraFolders, folders.length, folders.map((f) => `"${f}"`).join(', ')));
+  const shared = { folder: folders[0] ?? '.', output: values.output, cache: values.cache ?? false, cacheLocation: values['cache-location'], config: values.config };
+
+  if (command === 'baseline') {
+    const misplaced = CHECK_ONLY_OPTIONS.find((option) => values[option] !== undefined);
+    if (misplaced) return fail(message(ARG_TEMPLATES.notForCommand, `--${misplaced}`, command));
+    return { ok: true, locale, command: { kind: 'baseline', ...shared } };
+  }
+  if (values['prune-baseline'] && values.baseline === undefined) return fail(message(ARG_TEMPLATES.pruneNeedsBaseline));
 
   const format = values.format ?? 'stylish';
   if (!(FORMATS as readonly string[]).includes(format)) return fail(message(ARG_TEMPLATES.badFormat, FORMATS.join(', '), format));
@@ -96,15 +126,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     locale,
     command: {
       kind: 'check',
-      folder: folders[0] ?? '.',
+      ...shared,
       format: format as FormatName,
-      output: values.output,
       maxWarnings,
       fix: values.fix ?? false,
-      cache: values.cache ?? false,
-      cacheLocation: values['cache-location'],
-      config: values.config,
       quiet: values.quiet ?? false,
+      baseline: values.baseline,
+      pruneBaseline: values['prune-baseline'] ?? false,
     },
   };
 }

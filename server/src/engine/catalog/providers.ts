@@ -64,6 +64,24 @@ export interface PrivateKeyFormat extends FormatBase {
 
 export type SecretFormat = TokenFormat | AssignedFormat | PrivateKeyFormat;
 
+/**
+ * What a generated INT doc can say about the provider, taken from its own
+ * documentation (Spanish, like the doc). Only what the provider documents:
+ * anything absent stays as the template's placeholder for the author.
+ */
+export interface DocFacts {
+  /** Rows of `Endpoints/SDK Utilizados`: the calls most integrations make. */
+  endpoints: ReadonlyArray<{ operacion: string; endpoint: string; descripcion: string }>;
+  /** Published limits only: a provider that publishes none keeps the template's `{N}` rows. */
+  rateLimits?: ReadonlyArray<{ limite: string; valor: string; accion: string }>;
+  /** Events it sends to the app. Empty: it sends none, so the optional section is left out. Absent: unknown. */
+  webhooks?: ReadonlyArray<{ evento: string; descripcion: string }>;
+  /** How to try it without touching production. */
+  sandbox?: string;
+  /** Shell lines that exercise the credentials: env vars only, never a value. */
+  testCommand?: readonly string[];
+}
+
 export interface Provider {
   /** Stable lowercase id; config keys (`providerAliases`) may use it. */
   id: string;
@@ -83,6 +101,8 @@ export interface Provider {
   /** Example values from its documentation: they match a format but are published, so they are not secrets. */
   examples: readonly string[];
   docsUrl: string;
+  /** What an INT doc generated for it starts with (`simco-int new`, the palette command). */
+  doc?: DocFacts;
 }
 
 export const PROVIDERS: readonly Provider[] = [
@@ -109,6 +129,23 @@ export const PROVIDERS: readonly Provider[] = [
     // The test key Stripe's API reference showed for years, split so push protection does not take it for a leak.
     examples: ['sk_' + 'test_4eC39HqLyjWDarjtT1zdp7dc', 'sk_' + 'test_BQokikJOvBiI2HlWgH4olfQ2'],
     docsUrl: 'https://docs.stripe.com/keys',
+    doc: {
+      endpoints: [
+        { operacion: 'Crear cobro', endpoint: 'POST /v1/payment_intents', descripcion: 'Crea el PaymentIntent del checkout' },
+        { operacion: 'Consultar cobro', endpoint: 'GET /v1/payment_intents/:id', descripcion: 'Estado del cobro' },
+      ],
+      // docs.stripe.com/rate-limits: operations per second, per account.
+      rateLimits: [
+        { limite: 'Requests/seg (live)', valor: '100', accion: 'Retry con backoff' },
+        { limite: 'Requests/seg (sandbox)', valor: '25', accion: 'Retry con backoff' },
+      ],
+      webhooks: [
+        { evento: 'payment_intent.succeeded', descripcion: 'Cobro confirmado' },
+        { evento: 'payment_intent.payment_failed', descripcion: 'Cobro rechazado' },
+      ],
+      sandbox: 'Usar las llaves `sk_test_` del modo test (sandbox) y las tarjetas de prueba de Stripe (4242 4242 4242 4242): no se mueve dinero real.',
+      testCommand: ['curl https://api.stripe.com/v1/balance -u "$STRIPE_API_KEY:"', 'stripe trigger payment_intent.succeeded'],
+    },
   },
   {
     id: 'twilio',
@@ -130,6 +167,23 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://www.twilio.com/docs/usage/secure-credentials',
+    doc: {
+      endpoints: [
+        { operacion: 'Enviar SMS', endpoint: 'POST /2010-04-01/Accounts/{AccountSid}/Messages.json', descripcion: 'Envia un mensaje' },
+        { operacion: 'Consultar mensaje', endpoint: 'GET /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json', descripcion: 'Estado de entrega' },
+      ],
+      webhooks: [
+        { evento: 'StatusCallback', descripcion: 'Estado de entrega del mensaje (sent, delivered, undelivered, failed)' },
+        { evento: 'Mensaje entrante', descripcion: 'SMS recibido en el numero de Twilio' },
+      ],
+      // twilio.com/docs/iam/test-credentials: test credentials and magic numbers.
+      sandbox: 'Usar las test credentials de la consola (Account SID y Auth Token de prueba) con el numero magico +15005550006: Twilio no cobra ni envia mensajes reales.',
+      testCommand: [
+        'curl -X POST "https://api.twilio.com/2010-04-01/Accounts/$TWILIO_ACCOUNT_SID/Messages.json" \\',
+        '  -u "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN" \\',
+        '  --data-urlencode "From=+15005550006" --data-urlencode "To=+15005550006" --data-urlencode "Body=Prueba"',
+      ],
+    },
   },
   {
     id: 'sendgrid',
@@ -147,6 +201,23 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys',
+    // SendGrid publishes no fixed request limits (its headers say what is left): the template's rows stay.
+    doc: {
+      endpoints: [
+        { operacion: 'Enviar correo', endpoint: 'POST /v3/mail/send', descripcion: 'Envia un correo transaccional' },
+        { operacion: 'Consultar rebotes', endpoint: 'GET /v3/suppression/bounces', descripcion: 'Direcciones que rebotaron' },
+      ],
+      webhooks: [
+        { evento: 'delivered', descripcion: 'Correo entregado (Event Webhook)' },
+        { evento: 'bounce', descripcion: 'Rebote: marcar la direccion como invalida' },
+      ],
+      sandbox: 'Enviar con `mail_settings.sandbox_mode.enable = true`: SendGrid valida la peticion y no entrega el correo.',
+      testCommand: [
+        'curl -X POST https://api.sendgrid.com/v3/mail/send \\',
+        '  -H "Authorization: Bearer $SENDGRID_API_KEY" -H "Content-Type: application/json" \\',
+        `  -d '{"personalizations":[{"to":[{"email":"test@example.com"}]}],"from":{"email":"'"$SENDGRID_FROM_EMAIL"'"},"subject":"Prueba","content":[{"type":"text/plain","value":"Prueba"}],"mail_settings":{"sandbox_mode":{"enable":true}}}'`,
+      ],
+    },
   },
   {
     id: 'aws',
@@ -172,6 +243,21 @@ export const PROVIDERS: readonly Provider[] = [
     // From the AWS documentation; every published example ends in EXAMPLE or EXAMPLEKEY.
     examples: ['AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE', 'ASIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY'],
     docsUrl: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html',
+    doc: {
+      endpoints: [
+        { operacion: 'Subir archivo', endpoint: 'PutObject (PUT /:key)', descripcion: 'Guarda el archivo en el bucket' },
+        { operacion: 'Descargar archivo', endpoint: 'GetObject (GET /:key)', descripcion: 'Lee el archivo o genera una URL prefirmada' },
+      ],
+      // S3 performance guidelines: per partitioned prefix of a bucket.
+      rateLimits: [
+        { limite: 'PUT/COPY/POST/DELETE por seg (por prefijo)', valor: '3500', accion: 'Retry con backoff' },
+        { limite: 'GET/HEAD por seg (por prefijo)', valor: '5500', accion: 'Retry con backoff' },
+      ],
+      // S3 announces events through SNS, SQS or Lambda, not HTTP webhooks to the app.
+      webhooks: [],
+      sandbox: 'AWS no tiene modo test: usar un bucket de desarrollo y un usuario IAM con permisos solo sobre ese bucket.',
+      testCommand: ['aws s3 ls "s3://$AWS_S3_BUCKET" --region "$AWS_REGION"'],
+    },
   },
   {
     id: 'gcp',
@@ -193,6 +279,21 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://cloud.google.com/docs/authentication/application-default-credentials',
+    doc: {
+      endpoints: [
+        { operacion: 'Subir archivo', endpoint: 'POST /upload/storage/v1/b/:bucket/o', descripcion: 'Sube un objeto al bucket' },
+        { operacion: 'Descargar archivo', endpoint: 'GET /storage/v1/b/:bucket/o/:object?alt=media', descripcion: 'Lee el objeto' },
+      ],
+      // Cloud Storage request-rate guidelines: a bucket's initial capacity, which then scales up.
+      rateLimits: [
+        { limite: 'Escrituras/seg por bucket (inicial)', valor: '1000', accion: 'Retry con backoff' },
+        { limite: 'Lecturas/seg por bucket (inicial)', valor: '5000', accion: 'Retry con backoff' },
+      ],
+      // Changes are announced through Pub/Sub, not HTTP webhooks to the app.
+      webhooks: [],
+      sandbox: 'Google Cloud no tiene modo test: usar un proyecto de desarrollo y una cuenta de servicio con permisos solo sobre su bucket.',
+      testCommand: ['gcloud storage ls "gs://$GCP_STORAGE_BUCKET"'],
+    },
   },
   {
     id: 'google',
@@ -214,6 +315,14 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://developers.google.com/identity/protocols/oauth2',
+    doc: {
+      endpoints: [
+        { operacion: 'Autorizar', endpoint: 'GET https://accounts.google.com/o/oauth2/v2/auth', descripcion: 'Redirige al consentimiento de Google' },
+        { operacion: 'Canjear codigo', endpoint: 'POST https://oauth2.googleapis.com/token', descripcion: 'Obtiene access token e id_token' },
+      ],
+      webhooks: [],
+      sandbox: 'Sin sandbox: usar un OAuth client de desarrollo con la pantalla de consentimiento en estado Testing, que solo admite a los usuarios de prueba registrados.',
+    },
   },
   {
     id: 'facebook',
@@ -232,6 +341,20 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://developers.facebook.com/docs/facebook-login/',
+    doc: {
+      endpoints: [
+        { operacion: 'Autorizar', endpoint: 'GET https://www.facebook.com/dialog/oauth', descripcion: 'Dialogo de inicio de sesion' },
+        { operacion: 'Canjear codigo', endpoint: 'GET https://graph.facebook.com/oauth/access_token', descripcion: 'Obtiene el access token del usuario' },
+      ],
+      // Graph API platform rate limit: 200 calls per hour times the app's users.
+      rateLimits: [{ limite: 'Llamadas/hora por usuario de la app', valor: '200', accion: 'Retry con backoff' }],
+      webhooks: [
+        { evento: 'Deauthorize callback', descripcion: 'El usuario quito la app: cerrar su sesion' },
+        { evento: 'Data deletion request', descripcion: 'El usuario pidio borrar sus datos' },
+      ],
+      sandbox: 'App en modo Development: solo los usuarios con rol en la app (administradores, desarrolladores, testers) y los test users pueden iniciar sesion.',
+      testCommand: ['curl "https://graph.facebook.com/oauth/access_token?client_id=$FACEBOOK_APP_ID&client_secret=$FACEBOOK_APP_SECRET&grant_type=client_credentials"'],
+    },
   },
   {
     id: 'apple',
@@ -252,6 +375,17 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://developer.apple.com/documentation/signinwithapple',
+    doc: {
+      endpoints: [
+        { operacion: 'Validar codigo', endpoint: 'POST https://appleid.apple.com/auth/token', descripcion: 'Canjea el code por tokens' },
+        { operacion: 'Llaves publicas', endpoint: 'GET https://appleid.apple.com/auth/keys', descripcion: 'Verifica la firma del id_token' },
+      ],
+      // Server-to-server notifications, sent to the endpoint registered for the Services ID.
+      webhooks: [
+        { evento: 'consent-revoked', descripcion: 'El usuario dejo de usar Sign in with Apple en la app' },
+        { evento: 'account-delete', descripcion: 'El usuario borro su Apple ID: borrar sus datos' },
+      ],
+    },
   },
   {
     id: 'paypal',
@@ -272,6 +406,18 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://developer.paypal.com/api/rest/',
+    doc: {
+      endpoints: [
+        { operacion: 'Crear orden', endpoint: 'POST /v2/checkout/orders', descripcion: 'Crea la orden de pago' },
+        { operacion: 'Capturar pago', endpoint: 'POST /v2/checkout/orders/:id/capture', descripcion: 'Cobra la orden aprobada' },
+      ],
+      webhooks: [
+        { evento: 'PAYMENT.CAPTURE.COMPLETED', descripcion: 'Pago capturado' },
+        { evento: 'PAYMENT.CAPTURE.DENIED', descripcion: 'Pago rechazado' },
+      ],
+      sandbox: 'Usar las credenciales de la app en modo Sandbox contra https://api-m.sandbox.paypal.com y las cuentas de prueba del Developer Dashboard.',
+      testCommand: ['curl -X POST https://api-m.sandbox.paypal.com/v1/oauth2/token \\', '  -u "$PAYPAL_CLIENT_ID:$PAYPAL_CLIENT_SECRET" -d "grant_type=client_credentials"'],
+    },
   },
   {
     id: 'mercadopago',
@@ -294,6 +440,15 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://www.mercadopago.com/developers/es/docs/your-integrations/credentials',
+    doc: {
+      endpoints: [
+        { operacion: 'Crear preferencia', endpoint: 'POST /checkout/preferences', descripcion: 'Crea el checkout (Checkout Pro)' },
+        { operacion: 'Consultar pago', endpoint: 'GET /v1/payments/:id', descripcion: 'Estado del pago' },
+      ],
+      webhooks: [{ evento: 'payment', descripcion: 'Pago creado o actualizado' }],
+      sandbox: 'Usar las credenciales de prueba y los usuarios de prueba (vendedor y comprador) de Tus integraciones, con las tarjetas de prueba de la documentacion.',
+      testCommand: ['curl -H "Authorization: Bearer $MERCADOPAGO_ACCESS_TOKEN" https://api.mercadopago.com/v1/payment_methods'],
+    },
   },
   {
     id: 'whatsapp',
@@ -317,6 +472,17 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://developers.facebook.com/docs/whatsapp/cloud-api',
+    doc: {
+      endpoints: [
+        { operacion: 'Enviar mensaje', endpoint: 'POST /:version/:phone-number-id/messages', descripcion: 'Envia texto o plantilla' },
+        { operacion: 'Subir media', endpoint: 'POST /:version/:phone-number-id/media', descripcion: 'Sube imagen o documento' },
+      ],
+      // Cloud API throughput: per business phone number, by default.
+      rateLimits: [{ limite: 'Mensajes/seg por numero', valor: '80', accion: 'Cola de espera' }],
+      webhooks: [{ evento: 'messages', descripcion: 'Mensaje entrante o cambio de estado (sent, delivered, read)' }],
+      sandbox: 'Usar el numero de prueba que Meta da en la app (WhatsApp > API Setup), que solo envia a destinatarios verificados.',
+      testCommand: ['curl "https://graph.facebook.com/$WHATSAPP_PHONE_NUMBER_ID" -H "Authorization: Bearer $WHATSAPP_ACCESS_TOKEN"'],
+    },
   },
   {
     id: 'slack',
@@ -340,6 +506,20 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://api.slack.com/authentication/token-types',
+    doc: {
+      endpoints: [
+        { operacion: 'Publicar mensaje', endpoint: 'POST https://slack.com/api/chat.postMessage', descripcion: 'Envia un mensaje a un canal' },
+        { operacion: 'Verificar token', endpoint: 'POST https://slack.com/api/auth.test', descripcion: 'Identidad del bot' },
+      ],
+      // chat.postMessage's special tier: about one message per second per channel.
+      rateLimits: [{ limite: 'Mensajes/seg por canal', valor: '1', accion: 'Cola de espera' }],
+      webhooks: [
+        { evento: 'app_mention', descripcion: 'Mencion al bot (Events API)' },
+        { evento: 'url_verification', descripcion: 'Verificacion del Request URL al configurar la app' },
+      ],
+      sandbox: 'Sin modo test: instalar la app en un workspace de desarrollo y usar su bot token.',
+      testCommand: ['curl -H "Authorization: Bearer $SLACK_BOT_TOKEN" https://slack.com/api/auth.test'],
+    },
   },
   {
     id: 'github',
@@ -367,6 +547,19 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     examples: [],
     docsUrl: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
+    doc: {
+      endpoints: [
+        { operacion: 'Autorizar', endpoint: 'GET https://github.com/login/oauth/authorize', descripcion: 'Redirige al usuario a GitHub' },
+        { operacion: 'Canjear codigo', endpoint: 'POST https://github.com/login/oauth/access_token', descripcion: 'Obtiene el access token' },
+      ],
+      rateLimits: [{ limite: 'Requests/hora (autenticado)', valor: '5000', accion: 'Retry con backoff' }],
+      webhooks: [
+        { evento: 'push', descripcion: 'Push a un repositorio' },
+        { evento: 'ping', descripcion: 'Prueba enviada al crear el webhook' },
+      ],
+      sandbox: 'Sin sandbox: registrar una OAuth App de desarrollo con callback a localhost.',
+      testCommand: ['curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/rate_limit'],
+    },
   },
 ];
 

@@ -4,6 +4,7 @@ import schema from '../../../../schemas/simco-int.config.schema.json';
 import { byPosition } from '../lint';
 import { message } from '../messages';
 import configRule from '../rules/config/invalid';
+import { defaultPingConfig, type PingConfig } from '../ping/config';
 import { allowPatternProblem, defaultSecretsConfig, patternProblem, type SecretsConfig } from '../secrets/settings';
 import { LineIndex } from '../text';
 import type { Finding, Range, SeveritySetting } from '../types';
@@ -25,6 +26,8 @@ export interface Config {
   internalProviders: string[];
   /** The secret scanner's own formats and allowlists. */
   secrets: SecretsConfig;
+  /** The sandbox ping: base URLs per provider (a mock, a proxy), the .env it reads, its timeout. */
+  ping: PingConfig;
 }
 
 /** The directive's pairs of doc Estado and inventory estado (sections 3.2 and 10.1). */
@@ -49,6 +52,7 @@ export function defaultConfig(): Config {
     estadoMapping: { ...DEFAULT_ESTADO_MAPPING },
     internalProviders: [],
     secrets: defaultSecretsConfig(),
+    ping: defaultPingConfig(),
   };
 }
 
@@ -58,8 +62,10 @@ export interface LoadedConfig {
   findings: Finding[];
 }
 
+// Compiled on first use (about 50 ms): a check of source files, and every CLI worker thread, never needs it.
 const ajv = new Ajv({ allErrors: true });
-const validate = ajv.compile<Partial<Config>>(schema);
+let compiled: ReturnType<typeof ajv.compile<Partial<Config>>> | undefined;
+const validator = (): ReturnType<typeof ajv.compile<Partial<Config>>> => (compiled ??= ajv.compile<Partial<Config>>(schema));
 
 /**
  * Reads `simco-int.config.json`. An invalid file is reported where it is wrong
@@ -88,6 +94,7 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
 
   const value = JSON.parse(text) as unknown;
   const findings: Finding[] = [];
+  const validate = validator();
   if (!validate(value)) {
     for (const error of validate.errors ?? []) {
       const node = nodeOf(tree, error);
@@ -119,6 +126,7 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
       estadoMapping: valid.estadoMapping ?? defaults.estadoMapping,
       internalProviders: valid.internalProviders ?? defaults.internalProviders,
       secrets: { ...defaults.secrets, ...valid.secrets },
+      ping: { ...defaults.ping, ...valid.ping },
     },
     findings: [],
   };

@@ -12,3 +12,9 @@ export function envTemplates(index: WorkspaceIndex): Array<[string, EnvFacts]> {
 
 /** Where a variable missing from every template goes: the root `.env.example`. */
 export const ENV_EXAMPLE = '.env.example';
+
+/** The template new variables are added to: the root's `.env.example`, else the first template there is, else a new root one. */
+export function envExampleTarget(index: WorkspaceIndex): string {
+  const templates = envTemplates(index);
+  return templates.find(([path]) => path === ENV_EXAMPLE)?.[0] ?? templates[0]?.[0] ?? ENV_EXAMPLE;
+}

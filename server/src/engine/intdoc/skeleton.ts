@@ -14,6 +14,9 @@ export const TEMPLATE_ERROR_ROWS = {
   server: '| 500 | Server Error | Retry 3 veces |',
 } as const;
 
+/** The directive's other two categories (6.1), which the template's table leaves out: what a fix or a generated doc adds. */
+export const RESILIENCE_ERROR_ROWS = ['| Timeout | Sin respuesta | Retry 1 vez |', '| Network | Error de red | Retry con delay |'] as const;
+
 const SUBSECTION_BODIES: Readonly<Record<string, readonly string[]>> = {
   'Sandbox/Test Mode': ['{Como probar sin afectar produccion}'],
   'Comandos de Test': ['```bash', '{comando para probar integracion}', '```'],

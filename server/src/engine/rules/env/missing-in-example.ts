@@ -1,7 +1,7 @@
 import { findProvider } from '../../catalog/providers';
 import { appendEnvVarsEdit } from '../../env/example-edit';
 import { placeholderFor } from '../../env/placeholders';
-import { ENV_EXAMPLE, envTemplates } from '../../env/templates';
+import { envExampleTarget, envTemplates } from '../../env/templates';
 import { holdsPlaceholder } from '../../intdoc/metadata-fields';
 import type { FileEdit } from '../../types';
 import type { Rule } from '../rule';
@@ -26,8 +26,7 @@ const rule: Rule = {
   checkWorkspace({ index, readText, report }) {
     const templates = envTemplates(index);
     const declared = new Set(templates.flatMap(([, facts]) => facts.keys.map((key) => key.name)));
-    // The fix writes to the root's .env.example, else the first template there is.
-    const target = templates.find(([path]) => path === ENV_EXAMPLE)?.[0] ?? templates[0]?.[0] ?? ENV_EXAMPLE;
+    const target = envExampleTarget(index);
     let example: { text: string | undefined } | undefined;
     const exampleText = (): string | undefined => (example ??= { text: readText(target) }).text;
     for (const [path, doc] of index.ofKind('int-doc')) {

@@ -1,4 +1,5 @@
 import { sectionFor } from '../../intdoc/section-match';
+import { RESILIENCE_ERROR_ROWS } from '../../intdoc/skeleton';
 import { appendRows, hasColumns } from '../../intdoc/tables';
 import { TEMPLATE_SECTIONS } from '../../intdoc/template';
 import { fold } from '../../text';
@@ -14,8 +15,6 @@ const COLUMNS = TEMPLATE_SECTIONS.find((entry) => entry.name === SECTION)?.colum
 
 /** Timeout and network failures as people name them, in Spanish, English and Node's error codes (folded text). */
 const RESILIENCE = /\b(?:time ?outs?|timed out|tiempo de espera|sin respuesta|network|red|conexion|connection|etimedout|econnreset|econnrefused|enotfound|socket)\b/;
-
-const RESILIENCE_ROWS = ['| Timeout | Sin respuesta | Retry 1 vez |', '| Network | Error de red | Retry con delay |'];
 
 const rule: Rule = {
   meta: {
@@ -39,7 +38,7 @@ const rule: Rule = {
       range: doc.lines.lineRange(table.range.start.line),
       // Template-shaped rows fit only a table with the template's three columns.
       fixes: hasColumns(table.header, COLUMNS)
-        ? [{ messageId: 'addRows', edits: [appendRows(doc, table, RESILIENCE_ROWS)], safe: false }]
+        ? [{ messageId: 'addRows', edits: [appendRows(doc, table, RESILIENCE_ERROR_ROWS)], safe: false }]
         : [],
     });
   },
