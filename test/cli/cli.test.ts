@@ -208,7 +208,7 @@ describe('simco-int CLI', () => {
 
     it('for a missing or unknown command', async () => {
       await unusable([], CLEAN, 'Expected a command ("check"); found none.');
-      await unusable(['lint'], CLEAN, 'Expected the command "check"; found "lint".');
+      await unusable(['lint'], CLEAN, 'Expected a command: check, baseline, new or ping; found "lint".');
     });
 
     it('for an unknown option, a missing value and a value for a flag', async () => {

@@ -11,7 +11,7 @@ const LOCALES: readonly Locale[] = ['en', 'es'];
 
 export const ARG_TEMPLATES = {
   missingCommand: 'Expected a command ("check"); found none.',
-  unknownCommand: 'Expected the command "check"; found "{0}".',
+  unknownCommand: 'Expected a command: check, baseline, new or ping; found "{0}".',
   extraFolders: 'Expected at most one folder; found {0}: {1}.',
   unknownOption: 'Unknown option "{0}".',
   missingValue: 'Option "{0}" needs a value.',
