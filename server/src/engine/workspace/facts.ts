@@ -89,8 +89,8 @@ export function intDocFacts(path: string, doc: IntDoc): IntDocFacts {
       name: detach(row.name),
       range: row.nameRange,
       rowRange: row.rowRange,
-      ...optional('descripcion', row.descripcion?.text),
-      ...optional('obligatorio', row.obligatorio?.text),
+      ...optional('descripcion', row.descripcion && detach(row.descripcion.text)),
+      ...optional('obligatorio', row.obligatorio && detach(row.obligatorio.text)),
     })),
   };
 }
@@ -152,5 +152,5 @@ export function detach(value: string): string {
 
 /** `{ key: value }` when there is a value, `{}` otherwise: absent facts stay absent. */
 export function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return value ? ({ [key]: detach(value) } as { [P in K]: string }) : {};
+  return value ? ({ [key]: value } as { [P in K]: string }) : {};
 }

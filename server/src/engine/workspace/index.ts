@@ -149,6 +149,15 @@ export class WorkspaceIndex {
     return found;
   }
 
+  /** Whether some INT doc's Credenciales Requeridas names `name` (documentation() without building its rows). */
+  isDocumented(name: string): boolean {
+    for (const path of this.byName.get(name) ?? []) {
+      const facts = this.files.get(path);
+      if (facts?.kind === 'int-doc' && facts.rows.some((row) => row.name === name)) return true;
+    }
+    return false;
+  }
+
   /** Every place `name` appears (doc credentials cells, .env* keys, source reads), by path then position. */
   uses(name: string): EnvVarUse[] {
     const found: EnvVarUse[] = [];

@@ -22,7 +22,7 @@ const rule: Rule = {
     },
   },
   checkWorkspace({ index, config, report }) {
-    const documented = (name: string): boolean => index.documentation(name).length > 0;
+    const documented = (name: string): boolean => index.isDocumented(name);
     const own = new Set(config.nonIntegrationVars);
     for (const [path, facts] of envTemplates(index)) {
       for (const key of facts.keys) {
