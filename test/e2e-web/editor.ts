@@ -169,6 +169,27 @@ export class Editor {
     return row;
   }
 
+  /**
+   * Answers the quick pick or input box whose placeholder (or, for an input
+   * box, prompt) is `question`: waits for it, as the previous answer's Enter
+   * may still be replacing the widget, then types `answer` and takes the row
+   * that shows it (and `also`, when the typed text matches several rows), or
+   * with no `answer` what Enter takes (the first row, the prefilled value).
+   */
+  async answer(question: string, answer?: string, also?: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    const asked = widget.locator(`input[placeholder=${JSON.stringify(question)}]`).or(widget.locator('.quick-input-message', { hasText: question }));
+    await asked.first().waitFor();
+    await widget.locator('input:focus').waitFor();
+    if (answer === undefined) {
+      await this.page.keyboard.press('Enter');
+      return;
+    }
+    await this.page.keyboard.type(answer);
+    const rows = widget.locator('.quick-input-list .monaco-list-row', { hasText: answer });
+    await (also === undefined ? rows : rows.filter({ hasText: also })).first().click();
+  }
+
   /** Runs a command from the Command Palette by its title. */
   async runCommand(title: string): Promise<void> {
     await this.showQuickInput('Control+Shift+P');
@@ -211,7 +232,8 @@ export class Editor {
    */
   async waitForProblem(text: string, present = true): Promise<string | undefined> {
     await this.showProblems();
-    await this.page.locator('.viewpane-filter input').first().fill(text);
+    // :visible: the Output view has a filter box too, kept in the page while the Problems view shows.
+    await this.page.locator('.viewpane-filter input:visible').first().fill(text);
     // Evaluated in the page (a string: this project's TypeScript has no DOM library).
     const row = `[...document.querySelectorAll(${JSON.stringify(PROBLEM_ROW)})].find((row) => row.innerText.includes(${JSON.stringify(text)}))`;
     await this.page.waitForFunction(`(${row} !== undefined) === ${present}`, undefined, { timeout: 30000 });
@@ -224,6 +246,20 @@ export class Editor {
       await this.page.keyboard.press('Control+Shift+M');
       await this.page.locator('.markers-panel').waitFor();
     }
+  }
+
+  /**
+   * Opens the Output view (if a notification's button did not) and waits
+   * until the lines it shows, filtered by `filter` as the Problems view is,
+   * include every one of `texts`. Returns the lines shown.
+   */
+  async waitForOutput(filter: string, texts: string[]): Promise<string> {
+    const view = this.page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first();
+    await view.waitFor();
+    await this.page.locator('.viewpane-filter input:visible').first().fill(filter);
+    const lines = `document.querySelector('.panel [id="workbench.panel.output"] .view-lines, .panel .output-view .view-lines')?.innerText.replace(/\\u00a0/g, ' ') ?? ''`;
+    await this.page.waitForFunction(`${JSON.stringify(texts)}.every((text) => (${lines}).includes(text))`, undefined, { timeout: 30000 });
+    return (await this.page.evaluate(lines)) as string;
   }
 
   /** Waits until the active editor shows `text` (as rendered, so what the user sees). */
