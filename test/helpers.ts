@@ -65,3 +65,34 @@ export function fixAll(c: LintCase): string {
   const { text, options } = prepare(c);
   return engineFixAll(c.path, text, options).text;
 }
+
+/** The directive's section 8.1 `.env.example`, as a team would copy it. */
+export const DIRECTIVE_ENV_EXAMPLE = [
+  '# ========================================',
+  '# INTEGRACIONES EXTERNAS',
+  '# ========================================',
+  '',
+  '# Stripe (Pagos)',
+  'STRIPE_API_KEY=sk_test_xxxxx',
+  'STRIPE_WEBHOOK_SECRET=whsec_xxxxx',
+  '',
+  '# Twilio (SMS)',
+  'TWILIO_ACCOUNT_SID=ACxxxxx',
+  'TWILIO_AUTH_TOKEN=xxxxx',
+  'TWILIO_PHONE_NUMBER=+1234567890',
+  '',
+  '# SendGrid (Email)',
+  'SENDGRID_API_KEY=SG.xxxxx',
+  'SENDGRID_FROM_EMAIL=noreply@example.com',
+  '',
+  '# AWS S3 (Storage)',
+  'AWS_ACCESS_KEY_ID=AKIA...',
+  'AWS_SECRET_ACCESS_KEY=xxxxx',
+  'AWS_S3_BUCKET=my-bucket',
+  'AWS_REGION=us-east-1',
+  '',
+  '# WhatsApp Business',
+  'WHATSAPP_PHONE_NUMBER_ID=xxxxx',
+  'WHATSAPP_ACCESS_TOKEN=xxxxx',
+  '',
+].join('\n');

@@ -4,38 +4,8 @@ import { appendEnvVarsEdit, type EnvExampleEdit, type EnvVarBlock } from '../../
 import { parseEnvFile } from '../../server/src/engine/env/parse';
 import { placeholderFor } from '../../server/src/engine/env/placeholders';
 import { LineIndex } from '../../server/src/engine/text';
-import { CLEAN, readFixture } from '../helpers';
+import { CLEAN, readFixture, DIRECTIVE_ENV_EXAMPLE } from '../helpers';
 
-/** The directive's section 8.1, as a team would copy it. */
-const DIRECTIVE_EXAMPLE = [
-  '# ========================================',
-  '# INTEGRACIONES EXTERNAS',
-  '# ========================================',
-  '',
-  '# Stripe (Pagos)',
-  'STRIPE_API_KEY=sk_test_xxxxx',
-  'STRIPE_WEBHOOK_SECRET=whsec_xxxxx',
-  '',
-  '# Twilio (SMS)',
-  'TWILIO_ACCOUNT_SID=ACxxxxx',
-  'TWILIO_AUTH_TOKEN=xxxxx',
-  'TWILIO_PHONE_NUMBER=+1234567890',
-  '',
-  '# SendGrid (Email)',
-  'SENDGRID_API_KEY=SG.xxxxx',
-  'SENDGRID_FROM_EMAIL=noreply@example.com',
-  '',
-  '# AWS S3 (Storage)',
-  'AWS_ACCESS_KEY_ID=AKIA...',
-  'AWS_SECRET_ACCESS_KEY=xxxxx',
-  'AWS_S3_BUCKET=my-bucket',
-  'AWS_REGION=us-east-1',
-  '',
-  '# WhatsApp Business',
-  'WHATSAPP_PHONE_NUMBER_ID=xxxxx',
-  'WHATSAPP_ACCESS_TOKEN=xxxxx',
-  '',
-].join('\n');
 
 const BANNER = ['# ========================================', '# INTEGRACIONES EXTERNAS', '# ========================================'];
 
@@ -125,8 +95,8 @@ describe('appendEnvVarsEdit', () => {
 
   it('adds a block after the last one of the directive\'s 8.1 example', () => {
     assert.equal(
-      edited(DIRECTIVE_EXAMPLE, blockOf('MercadoPago', 'Pagos', ['MERCADOPAGO_ACCESS_TOKEN', 'MERCADOPAGO_PUBLIC_KEY'])),
-      `${DIRECTIVE_EXAMPLE}\n# MercadoPago (Pagos)\nMERCADOPAGO_ACCESS_TOKEN=TEST-xxxxx\nMERCADOPAGO_PUBLIC_KEY=xxxxx\n`,
+      edited(DIRECTIVE_ENV_EXAMPLE, blockOf('MercadoPago', 'Pagos', ['MERCADOPAGO_ACCESS_TOKEN', 'MERCADOPAGO_PUBLIC_KEY'])),
+      `${DIRECTIVE_ENV_EXAMPLE}\n# MercadoPago (Pagos)\nMERCADOPAGO_ACCESS_TOKEN=TEST-xxxxx\nMERCADOPAGO_PUBLIC_KEY=xxxxx\n`,
     );
   });
 
@@ -183,7 +153,7 @@ describe('appendEnvVarsEdit', () => {
   });
 
   it('produces a file the parser reads back with every variable and its placeholder', () => {
-    const result = apply(DIRECTIVE_EXAMPLE, appendEnvVarsEdit(DIRECTIVE_EXAMPLE, blockOf('Slack', 'Notificaciones', ['SLACK_BOT_TOKEN', 'SLACK_WEBHOOK_URL'])));
+    const result = apply(DIRECTIVE_ENV_EXAMPLE, appendEnvVarsEdit(DIRECTIVE_ENV_EXAMPLE, blockOf('Slack', 'Notificaciones', ['SLACK_BOT_TOKEN', 'SLACK_WEBHOOK_URL'])));
     const env = parseEnvFile('.env.example', result);
     assert.deepEqual(env.problems, []);
     assert.deepEqual(env.entries.slice(-2).map((e) => `${e.key}=${e.value}`), ['SLACK_BOT_TOKEN=xoxb-xxxxx', 'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/xxxxx']);
@@ -192,7 +162,7 @@ describe('appendEnvVarsEdit', () => {
 
 describe('placeholderFor', () => {
   it('gives every variable of the directive\'s 8.1 example the directive\'s own placeholder', () => {
-    const env = parseEnvFile('.env.example', DIRECTIVE_EXAMPLE);
+    const env = parseEnvFile('.env.example', DIRECTIVE_ENV_EXAMPLE);
     assert.deepEqual(
       env.entries.map((e) => `${e.key}=${placeholderFor(e.key)}`),
       env.entries.map((e) => `${e.key}=${e.value}`),

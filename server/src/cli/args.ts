@@ -141,15 +141,18 @@ function parse(argv: readonly string[]) {
   return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
 }
 
-/** parseArgs' own messages are long and name no fix; say which option and what is wrong with it. */
-function describeParseError(error: unknown): Message {
+/**
+ * parseArgs' own messages are long and name no fix; say which option and
+ * what is wrong with it. `options` is the command's option table. Shared by
+ * every command (check, baseline, new, ping).
+ */
+export function describeParseError(error: unknown, options: Readonly<Record<string, { type: string }>> = OPTIONS): Message {
   const code = (error as NodeJS.ErrnoException).code;
   const text = error instanceof Error ? error.message : String(error);
   const option = /--[\w-]+/.exec(text)?.[0] ?? /'(-[^']*)'/.exec(text)?.[1] ?? text;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return message(ARG_TEMPLATES.unknownOption, option);
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = option.replace(/^--/, '') as keyof typeof OPTIONS;
-    return message(OPTIONS[name]?.type === 'boolean' ? ARG_TEMPLATES.unexpectedValue : ARG_TEMPLATES.missingValue, option);
+    return message(options[option.replace(/^--/, '')]?.type === 'boolean' ? ARG_TEMPLATES.unexpectedValue : ARG_TEMPLATES.missingValue, option);
   }
   throw error;
 }

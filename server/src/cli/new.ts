@@ -8,7 +8,7 @@ import { fold } from '../engine/text';
 import type { Message } from '../engine/types';
 import { localToday, planOnDisk, writePlan } from '../workspace/generate';
 import { loadConfig } from '../workspace/config-file';
-import { ARG_TEMPLATES } from './args';
+import { ARG_TEMPLATES, describeParseError } from './args';
 import { HELP_TEMPLATES } from './help';
 
 // `simco-int new <provider>`: the palette's "Generate INT doc" for the
@@ -92,7 +92,7 @@ export async function runNew(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (error) {
-    return fail(parseProblem(error));
+    return fail(describeParseError(error, OPTIONS));
   }
   const { values, positionals } = parsed;
   if (values.locale !== undefined) {
@@ -139,17 +139,6 @@ function parse(argv: readonly string[]) {
   return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
 }
 
-/** parseArgs' own errors, in the check's words. */
-function parseProblem(error: unknown): Message {
-  const code = (error as NodeJS.ErrnoException).code;
-  const text = error instanceof Error ? error.message : String(error);
-  const option = /--[\w-]+/.exec(text)?.[0] ?? /'(-[^']*)'/.exec(text)?.[1] ?? text;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = option.replace(/^--/, '') as keyof typeof OPTIONS;
-    return message(OPTIONS[name]?.type === 'boolean' ? ARG_TEMPLATES.unexpectedValue : ARG_TEMPLATES.missingValue, option);
-  }
-  return message(ARG_TEMPLATES.unknownOption, option);
-}
 
 function isFolder(path: string): boolean {
   try {

@@ -13,7 +13,7 @@ import { pingInWorkspace, type PingWorkspace } from '../ping/workspace';
 import { loadConfig } from '../workspace/config-file';
 import { codeOf } from '../workspace/errno';
 import { walkWorkspace } from '../workspace/walk';
-import { ARG_TEMPLATES } from './args';
+import { ARG_TEMPLATES, describeParseError } from './args';
 import { HELP_TEMPLATES } from './help';
 
 // `simco-int ping <provider|INT doc>`: the palette's Sandbox ping for CI.
@@ -74,7 +74,7 @@ export async function pingCommand(argv: readonly string[], io: Io, deps: PingDep
   try {
     parsed = parse(argv);
   } catch (error) {
-    return say(describeParseError(error));
+    return say(describeParseError(error, OPTIONS));
   }
   const { values, positionals } = parsed;
   if (values.locale !== undefined) {
@@ -146,17 +146,6 @@ function parse(argv: readonly string[]) {
   return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
 }
 
-function describeParseError(error: unknown): Message {
-  const code = (error as NodeJS.ErrnoException).code;
-  const text = error instanceof Error ? error.message : String(error);
-  const option = /--[\w-]+/.exec(text)?.[0] ?? /'(-[^']*)'/.exec(text)?.[1] ?? text;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return message(ARG_TEMPLATES.unknownOption, option);
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = option.replace(/^--/, '') as keyof typeof OPTIONS;
-    return message(OPTIONS[name]?.type === 'boolean' ? ARG_TEMPLATES.unexpectedValue : ARG_TEMPLATES.missingValue, option);
-  }
-  throw error;
-}
 
 export function pingHelp(locale: Locale): string {
   const t = (template: string, ...args: string[]): string => localize(message(template, ...args), locale);

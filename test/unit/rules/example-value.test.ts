@@ -3,7 +3,7 @@ import { defaultSecretsConfig } from '../../../server/src/engine/secrets/setting
 import rule from '../../../server/src/engine/rules/env/example-value';
 import { localize } from '../../../server/src/engine/messages';
 import type { Finding } from '../../../server/src/engine/types';
-import { covered, fixAll, lintCase, replaceOnce, show, type LintCase } from '../../helpers';
+import { covered, fixAll, lintCase, replaceOnce, show, type LintCase, DIRECTIVE_ENV_EXAMPLE } from '../../helpers';
 import { applySuggestion } from './suggestion';
 
 // Secrets here are generated from a seed when the test runs: the file holds
@@ -32,36 +32,6 @@ const AWS_SECRET = randomText(2, 40, `${BASE62}/+`);
 const TWILIO_TOKEN = randomText(3, 32, HEX);
 const GITHUB_PAT = `ghp_${randomText(4, 36)}`;
 
-/** The directive's section 8.1 and the placeholders teams write instead. */
-const DIRECTIVE_EXAMPLE = [
-  '# ========================================',
-  '# INTEGRACIONES EXTERNAS',
-  '# ========================================',
-  '',
-  '# Stripe (Pagos)',
-  'STRIPE_API_KEY=sk_test_xxxxx',
-  'STRIPE_WEBHOOK_SECRET=whsec_xxxxx',
-  '',
-  '# Twilio (SMS)',
-  'TWILIO_ACCOUNT_SID=ACxxxxx',
-  'TWILIO_AUTH_TOKEN=xxxxx',
-  'TWILIO_PHONE_NUMBER=+1234567890',
-  '',
-  '# SendGrid (Email)',
-  'SENDGRID_API_KEY=SG.xxxxx',
-  'SENDGRID_FROM_EMAIL=noreply@example.com',
-  '',
-  '# AWS S3 (Storage)',
-  'AWS_ACCESS_KEY_ID=AKIA...',
-  'AWS_SECRET_ACCESS_KEY=xxxxx',
-  'AWS_S3_BUCKET=my-bucket',
-  'AWS_REGION=us-east-1',
-  '',
-  '# WhatsApp Business',
-  'WHATSAPP_PHONE_NUMBER_ID=xxxxx',
-  'WHATSAPP_ACCESS_TOKEN=xxxxx',
-  '',
-].join('\n');
 
 /** Every text the user can see of a finding: where a secret must never appear. */
 function visible(finding: Finding): string {
@@ -71,8 +41,8 @@ function visible(finding: Finding): string {
 describe('env/example-value', () => {
   it('finds nothing in the clean .env.example nor in the directive\'s own 8.1 example', () => {
     assert.deepEqual(lint({ path: EXAMPLE }).findings.map((f) => show(f)), []);
-    assert.deepEqual(lintText(DIRECTIVE_EXAMPLE).findings.map((f) => show(f)), []);
-    assert.deepEqual(lintText(DIRECTIVE_EXAMPLE.replace(/\n/g, '\r\n')).findings.map((f) => show(f)), []);
+    assert.deepEqual(lintText(DIRECTIVE_ENV_EXAMPLE).findings.map((f) => show(f)), []);
+    assert.deepEqual(lintText(DIRECTIVE_ENV_EXAMPLE.replace(/\n/g, '\r\n')).findings.map((f) => show(f)), []);
   });
 
   it('leaves placeholders, samples, settings and references alone', () => {
