@@ -2,7 +2,7 @@ import { localize, message, type Locale } from '../messages';
 import { redact } from '../secrets/redact';
 import type { Message } from '../types';
 import { PING_TEMPLATES as T } from './messages';
-import type { AttemptLog, Outcome, PingReport, RateLimitInfo, RetryReason, Thresholds } from './types';
+import type { AttemptLog, Outcome, PingReport, RetryReason } from './types';
 
 // A report as people and CI read it: text lines for a terminal or VS Code's
 // output channel, JSON for pipelines and the server's answer. Both pass
@@ -24,28 +24,17 @@ const RETRY_REASONS: Record<RetryReason, string> = {
   timeout: T.timeoutReason,
 };
 
-/** The report's JSON: messages as text in the locale, facts as they are. */
-export interface PingJson {
-  provider: string;
-  providerName: string;
-  outcome: Outcome;
+/** The report's JSON: the report's facts as they are, its messages as text in the locale. */
+export type PingJson = Omit<PingReport, 'detail' | 'refusal' | 'warnings' | 'notes' | 'log'> & {
   ok: boolean;
   message: string;
   refusal?: string;
-  request?: string;
-  status?: number;
-  latencyMs?: number;
-  attempts: number;
-  rateLimit?: RateLimitInfo;
-  thresholds: Thresholds;
-  variables: string[];
-  envFile?: string;
   warnings: string[];
   notes: string[];
   log: Array<AttemptLog & { text: string }>;
   /** The text form, for a UI that shows it as it is (the server's answer, for VS Code's output channel). */
   text?: string;
-}
+};
 
 /** Replaces every secret value in a text with its redacted form; longest first, so a value inside another is not half-replaced. */
 export function scrubber(secrets: readonly string[]): (text: string) => string {
