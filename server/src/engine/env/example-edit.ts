@@ -50,7 +50,7 @@ interface Layout {
 export function appendEnvVarsEdit(exampleText: string | undefined, block: EnvVarBlock): EnvExampleEdit {
   // Positions are the engine's: a BOM is not part of the text (see lint.ts).
   const text = stripBom(exampleText ?? '');
-  const env = parseEnvFile('.env.example', text);
+  const env = parsedOnce(text);
   const declared = new Set(env.entries.map((entry) => entry.key));
   const lines: string[] = [];
   for (const variable of block.variables) {
@@ -164,4 +164,12 @@ function lastBlockEnd(layout: Layout, title: number): number {
 
 function commentText(env: EnvFile, line: number): string {
   return env.lines.lineText(line).trim().replace(/^#/, '').trim();
+}
+
+/** The last text parsed, kept: env/missing-in-example asks once per missing variable against the same file, on every edit. */
+let lastParsed: { text: string; env: EnvFile } | undefined;
+
+function parsedOnce(text: string): EnvFile {
+  if (lastParsed?.text !== text) lastParsed = { text, env: parseEnvFile('.env.example', text) };
+  return lastParsed.env;
 }

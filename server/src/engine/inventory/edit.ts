@@ -37,7 +37,7 @@ const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
  */
 export function addEntryEdit(inventoryText: string | undefined, entry: NewEntry): AddEntryResult | undefined {
   if (inventoryText === undefined) return { create: `${LIST_KEY}:\n${entryLines(entry, DIRECTIVE_LAYOUT)}\n` };
-  const inventory = parseInventory('', stripBom(inventoryText));
+  const inventory = parsedOnce(stripBom(inventoryText));
   if (inventory.problems.length > 0) return undefined;
   const { lines, document } = inventory;
   const { text } = lines;
@@ -193,4 +193,16 @@ function appendToFlowList(inventory: InventoryFile, list: YAMLSeq, entry: NewEnt
   while (before > 0 && /\s/.test(text[before - 1])) before--;
   const at = inventory.lines.rangeOf(before, before);
   return { edits: [{ range: at, newText: `, { ${fields} }` }] };
+}
+
+/**
+ * The last text parsed, kept: inventory/unregistered-doc asks for one entry
+ * per unregistered doc against the same inventory, and the server asks again
+ * on every edit; parsing the YAML once per doc would make that quadratic.
+ */
+let lastParsed: { text: string; inventory: InventoryFile } | undefined;
+
+function parsedOnce(text: string): InventoryFile {
+  if (lastParsed?.text !== text) lastParsed = { text, inventory: parseInventory('', text) };
+  return lastParsed.inventory;
 }
