@@ -39,6 +39,13 @@ describe('appendEnvVarsEdit', () => {
     assert.equal(apply('', result), [...BANNER, '', '# Stripe (Pagos)', 'STRIPE_API_KEY=sk_test_xxxxx', 'STRIPE_WEBHOOK_SECRET=whsec_xxxxx', ''].join('\n'));
   });
 
+  it('heads a provider whose name has its own parenthetical as the directive does ("# AWS S3 (Storage)"), and finds that block again', () => {
+    const aws = (names: string[]): EnvVarBlock => blockOf('AWS (S3)', 'Storage', names);
+    const created = apply('', appendEnvVarsEdit(undefined, aws(['AWS_REGION'])));
+    assert.equal(created, [...BANNER, '', '# AWS S3 (Storage)', 'AWS_REGION=us-east-1', ''].join('\n'));
+    assert.equal(edited(created, aws(['AWS_S3_BUCKET'])), created.replace('AWS_REGION=us-east-1\n', 'AWS_REGION=us-east-1\nAWS_S3_BUCKET=my-bucket\n'));
+  });
+
   it('fills an empty file, and one holding only blank lines, with the same content', () => {
     const expected = [...BANNER, '', '# SendGrid (Email)', 'SENDGRID_API_KEY=SG.xxxxx', 'SENDGRID_FROM_EMAIL=noreply@example.com', ''].join('\n');
     assert.equal(edited('', SENDGRID), expected);

@@ -60,7 +60,8 @@ export function appendEnvVarsEdit(exampleText: string | undefined, block: EnvVar
   }
   if (lines.length === 0) return { edits: [] };
 
-  const name = block.providerName.replace(/\s+/g, ' ').trim();
+  // The Tipo is the header's parenthetical, so a name's own comes unwrapped: "AWS (S3)" heads its block as the directive's "# AWS S3 (Storage)".
+  const name = block.providerName.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   const tipo = block.tipoLabel?.replace(/\s+/g, ' ').trim();
   const header = tipo ? `# ${name} (${tipo})` : `# ${name}`;
   const newFile = (eol: string): string => [RULE, `# ${BANNER_TITLE}`, RULE, '', header, ...lines, ''].join(eol);
