@@ -37,7 +37,6 @@ export interface RunOptions extends CheckOptions {
 }
 
 interface WorkerTask {
-  simcoIntCheck: true;
   options: Omit<CheckOptions, 'rules'>;
   /** Every file to check; a thread checks those it claims through `next`. */
   files: string[];
@@ -54,17 +53,22 @@ interface SliceResult {
 export async function runCheck(options: RunOptions): Promise<CheckResult> {
   const { workerScript, cache, ownFiles = [], ...check } = options;
   const threads = availableParallelism();
-  const walked = walkWorkspace(check.root, check.config);
+  // A worker spends its first ~100 ms loading the bundle: started as soon as the walk shows a large tree, it loads while the walk goes on.
+  const workers = workerScript !== undefined && threads > 1 && !check.rules ? new CheckWorkers(workerScript, threads - 1) : undefined;
+  const walked = walkWorkspace(check.root, check.config, (count) => {
+    if (count === MIN_FILES_FOR_WORKERS) workers?.start();
+  });
   // The cache and the baseline are the tool's own output (they may sit in the checked folder, like .eslintcache).
   const own = new Set([...ownFiles, ...(cache ? [cache.location] : [])].map((path) => resolve(path)));
   const walk = own.size > 0 ? { ...walked, files: walked.files.filter((file) => !own.has(resolve(check.root, file))) } : walked;
   const { reused, todo } = cache ? reuseCached(cache, walk.files, check) : { reused: emptyResult(), todo: walk.files };
 
-  const parallel = workerScript !== undefined && threads > 1 && !check.rules && todo.length >= MIN_FILES_FOR_WORKERS;
   const record = cache !== undefined;
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const workers = parallel ? Array.from({ length: threads - 1 }, () => runWorker(workerScript!, { simcoIntCheck: true, options: check, files: todo, next, record })) : [];
-  const results = [checkSlice(claim(todo, next), check, record), ...(await Promise.all(workers))];
+  // The cache may have left too few files to share: then the started workers stop unused.
+  const shared = todo.length >= MIN_FILES_FOR_WORKERS ? (workers?.assign({ options: check, files: todo, next, record }) ?? []) : [];
+  if (shared.length === 0) workers?.stop();
+  const results = [checkSlice(claim(todo, next), check, record), ...(await Promise.all(shared))];
 
   if (cache) {
     for (const [file, entry] of results.flatMap((r) => r.entries).sort(([a], [b]) => inFileOrder(a, b))) cache.remember(file, entry);
@@ -185,21 +189,49 @@ function emptyResult(): SliceCheck {
   return { findings: [], files: [], skipped: [], fixed: [], facts: [], suppressing: [] };
 }
 
-function runWorker(script: string, task: WorkerTask): Promise<SliceResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: task });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`check worker exited with code ${code} before answering`)));
-  });
+/** The threads that share a check, started before they have a task so they load the bundle early. */
+class CheckWorkers {
+  private started: Array<{ worker: Worker; answer: Promise<SliceResult> }> = [];
+
+  constructor(
+    private readonly script: string,
+    private readonly count: number,
+  ) {}
+
+  start(): void {
+    if (this.started.length > 0) return;
+    this.started = Array.from({ length: this.count }, () => {
+      const worker = new Worker(this.script, { workerData: { simcoIntCheck: true } });
+      // Listening from the start: a worker that fails while loading rejects its answer instead of throwing here.
+      const answer = new Promise<SliceResult>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`check worker exited with code ${code} before answering`)));
+      });
+      return { worker, answer };
+    });
+  }
+
+  /** Gives every started worker the task; empty when none was started. */
+  assign(task: WorkerTask): Array<Promise<SliceResult>> {
+    for (const { worker } of this.started) worker.postMessage(task);
+    return this.started.map(({ answer }) => answer);
+  }
+
+  stop(): void {
+    for (const { worker, answer } of this.started) {
+      answer.catch(() => undefined); // never assigned: how it ends says nothing about the check
+      void worker.terminate();
+    }
+  }
 }
 
 /** True inside a worker started by runCheck. */
 export function isCheckWorker(): boolean {
-  return !isMainThread && (workerData as Partial<WorkerTask> | undefined)?.simcoIntCheck === true;
+  return !isMainThread && (workerData as { simcoIntCheck?: boolean } | undefined)?.simcoIntCheck === true;
 }
 
+/** A worker's side: waits for its task, checks the files it claims, answers once. */
 export function runCheckWorker(): void {
-  const task = workerData as WorkerTask;
-  parentPort?.postMessage(checkSlice(claim(task.files, task.next), task.options, task.record));
+  parentPort?.once('message', (task: WorkerTask) => parentPort?.postMessage(checkSlice(claim(task.files, task.next), task.options, task.record)));
 }

@@ -49,7 +49,8 @@ interface Folder {
   levels: readonly IgnoreLevel[];
 }
 
-export function walkWorkspace(root: string, config: Config): WalkResult {
+/** `onFiles` hears the number of files found so far, after each file (a caller may start work early). */
+export function walkWorkspace(root: string, config: Config, onFiles?: (count: number) => void): WalkResult {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const ignoredByConfig = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
@@ -112,6 +113,7 @@ export function walkWorkspace(root: string, config: Config): WalkResult {
       if (isFile) {
         files.push(path);
         continue;
+        onFiles?.(files.length);
       }
       // Only a link can lead to a folder already seen, so only links pay for realpath().
       const real = entry.isSymbolicLink() ? realpathOrUndefined(absolute) : join(folder.real, entry.name);

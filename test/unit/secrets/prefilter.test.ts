@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { LiteralFinder } from '../../../server/src/engine/secrets/prefilter';
 
 // The scanner's prefilter must find exactly what an alternation of the same
@@ -52,6 +53,21 @@ describe('secret scanner: prefilter (LiteralFinder)', () => {
     const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const text = Array.from({ length: 20000 }, () => words[Math.floor(random() * words.length)]).join('');
     assert.deepEqual(allMatches(finder, text), viaRegex(literals, text));
+  });
+
+  it('finds from any offset what the regex finds from there, on texts made of overlapping literal pieces', () => {
+    // Texts made of the literals' own pieces, so literals overlap, abut and start at both parities.
+    const piece = fc.constantFrom('s', 'k', 'S', 'K', 'Ke', 'ey', 'y', '_live_', 'sk_', 'xoxe', '.xoxb-', '-', ':', '//', 'eyJ', ' ', '\n', '\u016B', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.nat(), (pieces, offset) => {
+        const text = pieces.join('');
+        const from = text.length === 0 ? 0 : offset % text.length;
+        const found: string[] = [];
+        for (let match = finder.next(text, from); match; match = finder.next(text, match.at + 1)) found.push(`${match.at}:${match.literal}`);
+        assert.deepEqual(found, viaRegex(literals, text).filter((hit) => Number(hit.split(':')[0]) >= from));
+      }),
+      { seed: 20261129, numRuns: 2000 },
+    );
   });
 
   it('refuses a literal shorter than two characters', () => {

@@ -30,6 +30,12 @@ const SINGLE_QUOTED = String.raw`'(?:[^'\\\r\n]|\\.)*(?:'|(?=[\r\n])|$)`;
 const DOUBLE_QUOTED = String.raw`"(?:[^"\\\r\n]|\\.)*(?:"|(?=[\r\n])|$)`;
 
 interface Dialect {
+  /**
+   * A short literal every read contains, searched before the hint: V8 finds
+   * a short literal with a vectorised scan for its first character, about
+   * three times as fast as the hint's alternation on files without it.
+   */
+  quick: string;
   /** Cheap test: most source files read no env var at all. */
   hint: RegExp;
   /** Comments and strings (no named group) or a read (the `name` or `quoted` group). */
@@ -40,8 +46,9 @@ interface Dialect {
   holes?: { opener: RegExp; hole: RegExp };
 }
 
-function dialect(skip: string[], read: string, hint: RegExp, holes?: Dialect['holes']): Dialect {
+function dialect(skip: string[], read: string, quick: string, hint: RegExp, holes?: Dialect['holes']): Dialect {
   return {
+    quick,
     hint,
     scanner: new RegExp([...skip, read].join('|'), 'gd'),
     reads: new RegExp(read, 'gd'),
@@ -59,6 +66,7 @@ const JAVASCRIPT = dialect(
     String.raw`\`(?:[^\`\\$]|\\[\s\S]|\$(?!\{)|\$\{[^}]*(?:\}|$))*(?:\`|$)`,
   ],
   String.raw`(?<![\w$])(?:process\.env|import\.meta\.env)(?:\??\.(?<name>${NAME})(?![\w$])|\[\s*(?<q>['"\`])(?<quoted>${NAME})\k<q>\s*\])`,
+  '.env',
   /process\.env|import\.meta\.env/,
   { opener: /^`/, hole: /\$\{[^}]*(?:\}|$)/g },
 );
@@ -73,6 +81,7 @@ const PYTHON = dialect(
   ],
   // `environ`/`getenv` alone too: `from os import environ, getenv` is common.
   String.raw`(?<![\w.])(?:os\.)?(?:environ\s*(?:\.\s*get\s*\(|\[)|getenv\s*\()\s*(?<q>['"])(?<name>${NAME})\k<q>`,
+  'env',
   /environ|getenv/,
   { opener: /^['"]/, hole: /\{[^{}]*\}/g },
 );
@@ -80,12 +89,14 @@ const PYTHON = dialect(
 const GO = dialect(
   [LINE_COMMENT, BLOCK_COMMENT, DOUBLE_QUOTED, '`[^`]*(?:`|$)', SINGLE_QUOTED],
   String.raw`(?<![\w.])os\.(?:Getenv|LookupEnv)\s*\(\s*(?:"(?<name>${NAME})"|\`(?<quoted>${NAME})\`)`,
+  'os.',
   /os\.(?:Getenv|LookupEnv)/,
 );
 
 const JVM = dialect(
   [LINE_COMMENT, BLOCK_COMMENT, `"""[\\s\\S]*?(?:"""|$)`, DOUBLE_QUOTED, SINGLE_QUOTED],
   String.raw`(?<![\w$])System\s*\.\s*getenv\s*\(\s*"(?<name>${NAME})"`,
+  'getenv',
   /getenv/,
 );
 
@@ -112,12 +123,16 @@ function dialectOf(path: string): Dialect | undefined {
  */
 export function mayReadEnv(path: string, text: string): boolean {
   const language = dialectOf(path);
-  return language !== undefined && language.hint.test(text);
+  return language !== undefined && mayHoldRead(language, text);
+}
+
+function mayHoldRead(language: Dialect, text: string): boolean {
+  return text.includes(language.quick) && language.hint.test(text);
 }
 
 export function findEnvReads(path: string, text: string, lines: LineIndex): EnvRead[] {
   const language = dialectOf(path);
-  if (!language || !language.hint.test(text)) return [];
+  if (!language || !mayHoldRead(language, text)) return [];
   const reads: EnvRead[] = [];
   const { scanner, holes } = language;
   scanner.lastIndex = 0;
