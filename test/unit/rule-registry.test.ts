@@ -22,6 +22,8 @@ import { PING_CLI_TEMPLATES } from '../../server/src/cli/ping';
 import { GENERATE_SERVER_TEMPLATES } from '../../server/src/lsp/generate';
 import { GENERATE_CLIENT_TEMPLATES } from '../../client/src/generate-messages';
 import { PING_CLIENT_TEMPLATES } from '../../client/src/ping-messages';
+import { INDEX_TEMPLATES } from '../../server/src/lsp/indexer';
+import { RESOLVE_TEMPLATES } from '../../server/src/lsp/code-actions';
 
 const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -60,7 +62,7 @@ describe('rule registry', () => {
     const shells = [
       CLIENT_TEMPLATES, HOVER_TEMPLATES, COMPLETION_TEMPLATES, ARG_TEMPLATES, HELP_TEMPLATES, CLI_TEMPLATES, STYLISH_TEMPLATES, CHECK_TEMPLATES, SKIP_TEMPLATES,
       GENERATE_TEMPLATES, NEW_TEMPLATES, GENERATE_SERVER_TEMPLATES, GENERATE_CLIENT_TEMPLATES,
-      PING_TEMPLATES, PING_CLI_TEMPLATES, PING_CLIENT_TEMPLATES,
+      PING_TEMPLATES, PING_CLI_TEMPLATES, PING_CLIENT_TEMPLATES, INDEX_TEMPLATES, RESOLVE_TEMPLATES,
     ];
     const templates = [
       CRASH_TEMPLATE,

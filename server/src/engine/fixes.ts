@@ -13,7 +13,12 @@ export interface FixResult {
  * edits overlap one already taken (ESLint's approach: the caller lints again
  * and repeats, so overlapping fixes land on a later pass).
  */
-export function applySafeFixes(text: string, findings: readonly Finding[]): FixResult {
+export function applySafeFixes(rawText: string, findings: readonly Finding[]): FixResult {
+  // Findings' positions leave a BOM out (lintText strips it): the edits apply to
+  // the text after it, and it stays. Counted in, every edit on line 1 of a BOM
+  // file landed one character early ("# INT-1: X" became "#INT-001: XX").
+  const bom = rawText.charCodeAt(0) === 0xfeff ? rawText[0] : '';
+  const text = rawText.slice(bom.length);
   const lines = new LineIndex(text);
   type Offsets = { start: number; end: number; newText: string };
   const chosen: Offsets[] = [];
@@ -34,7 +39,7 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): FixR
   chosen.sort((a, b) => b.start - a.start || b.end - a.end);
   let result = text;
   for (const edit of chosen) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return { text: result, applied };
+  return { text: bom + result, applied };
 }
 
 /** ESLint's bound: fixes that keep producing new fixes stop here instead of looping forever. */

@@ -1,13 +1,21 @@
+import { trimEnd } from './linear-search';
+
 // Which hosts a URL can reach from outside. An INT doc whose endpoints are
 // all internal documents one of the project's own services (directive 2.2),
 // and a URL to an internal or documentation host in `.env.example` is a
 // sample, not a credential that works somewhere.
 
-/** Scheme URLs (an IPv6 host in brackets), and bare `localhost`/IPv4 addresses people write without one. Ends before Markdown and table punctuation. */
-const URL_LIKE = /\b[a-z][a-z0-9+.-]*:\/\/(?:\[[0-9a-f:.]+\])?[^\s|<>"'`()[\]]*|\blocalhost(?::\d{1,5})?(?:\/[^\s|<>"'`()[\]]*)?|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:\/[^\s|<>"'`()[\]]*)?/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
-/** `scheme://[userinfo@]host`: the host is a bracketed IPv6 address or runs to a port, path, query or fragment. */
-const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i;
+/**
+ * Scheme URLs (an IPv6 host in brackets), and bare `localhost`/IPv4 addresses
+ * people write without one. Ends before Markdown and table punctuation. Tried
+ * sticky at each word start (findUrls), with a scheme of at most 32
+ * characters: searched with an unbounded scheme, the regex read the rest of a
+ * long dotted word (`a.a.a...`) again from each of its words (ReDoS).
+ */
+const URL_AT = /[a-z][a-z0-9+.-]{0,31}:\/\/(?:\[[0-9a-f:.]{1,45}\])?[^\s|<>"'`()[\]]*|localhost(?::\d{1,5})?(?:\/[^\s|<>"'`()[\]]*)?|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:\/[^\s|<>"'`()[\]]*)?/iy;
+const WORD_START = /\b[a-z0-9]/gi;
+const TRAILING_PUNCTUATION = '.,;:!?';
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** Internal names: RFC 6761 `.localhost`, mDNS `.local` (and Kubernetes' `.svc.cluster.local`), `.internal`, RFC 8375 `.home.arpa`, Kubernetes `.svc`. */
 const INTERNAL_SUFFIX = /(?:^|\.)(?:localhost|local|internal|home\.arpa|svc|lan)$/;
@@ -26,18 +34,40 @@ export interface UrlMatch {
 /** The URLs in a text, with their hosts (lowercase, no brackets, no trailing dot). */
 export function findUrls(text: string): UrlMatch[] {
   const found: UrlMatch[] = [];
-  for (const match of text.matchAll(URL_LIKE)) {
-    const url = match[0].replace(TRAILING_PUNCTUATION, '');
+  WORD_START.lastIndex = 0;
+  for (let start = WORD_START.exec(text); start; start = WORD_START.exec(text)) {
+    URL_AT.lastIndex = start.index;
+    const match = URL_AT.exec(text);
+    if (!match) continue;
+    const url = trimEnd(match[0], TRAILING_PUNCTUATION);
     found.push({ url, start: match.index, end: match.index + url.length, host: hostOf(url) });
+    WORD_START.lastIndex = match.index + match[0].length;
   }
   return found;
 }
 
 /** The host of `scheme://...` or of a bare `host[:port][/path]`. */
 export function hostOf(url: string): string {
-  const authority = AUTHORITY.exec(url);
-  const host = authority ? authority[1] : url.split(/[:/]/, 1)[0];
+  const scheme = SCHEME.exec(url);
+  const host = scheme ? authorityHost(url.slice(scheme[0].length)) : url.split(/[:/]/, 1)[0];
   return host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+}
+
+/**
+ * The host at the start of what follows `scheme://`: after a userinfo (up to
+ * an `@` before any `/?#`), a bracketed IPv6 address, or the text up to a
+ * port, path, query or fragment. By hand: in one regex the userinfo's and the
+ * host's characters overlap, which the ReDoS check rejects.
+ */
+function authorityHost(rest: string): string {
+  const stop = rest.search(/[@/?#]/);
+  const from = rest[stop] === '@' ? stop + 1 : 0;
+  if (rest[from] === '[') {
+    const close = rest.indexOf(']', from);
+    if (close >= 0) return rest.slice(from, close + 1);
+  }
+  const end = rest.slice(from).search(/[:/?#]/);
+  return end < 0 ? rest.slice(from) : rest.slice(from, from + end);
 }
 
 /**

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { Config } from './config/config';
+import { crashReason } from './crash';
 import { parseEnvFile } from './env/parse';
 import { findEnvReads, mayReadEnv } from './env/source-reads';
 import { parseIntDoc } from './intdoc/model';
@@ -10,6 +11,7 @@ import encodingRule from './rules/file/encoding';
 import unusedSuppressionRule from './rules/suppression/unused';
 import { RULE_IDS, RULES, WORKSPACE_RULE_IDS } from './rules';
 import type { Report, ReportSpec, Rule, TextContext, WorkspaceFacts } from './rules/rule';
+import { maskSecrets } from './secrets/mask';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { decodeBytes, LineIndex, stripBom } from './text';
 import type { Finding, Severity } from './types';
@@ -121,7 +123,9 @@ export function lintFile(path: string, rawText: string, options: LintOptions): F
   if (kind === 'int-doc') {
     const doc = parseIntDoc(path, suppressions.parseText);
     facts = intDocFacts(path, doc);
-    for (const rule of rules) if (rule.checkIntDoc) run(rule, (report) => rule.checkIntDoc?.({ path, config, report, doc, workspace: options.workspace }));
+    // A doc past the Markdown parser's limits was not parsed: file/encoding says so, the others would only see an empty doc.
+    const docRules = doc.excess ? rules.filter((rule) => rule === encodingRule) : rules;
+    for (const rule of docRules) if (rule.checkIntDoc) run(rule, (report) => rule.checkIntDoc?.({ path, config, report, doc, workspace: options.workspace }));
   } else if (kind === 'env') {
     const env = parseEnvFile(path, text);
     facts = envFacts(env);
@@ -218,21 +222,26 @@ export function toFinding(rule: Rule, severity: Severity, file: string, spec: Re
     severity,
     file,
     range: spec.range,
-    message: message(template(spec.messageId), ...(spec.args ?? [])),
+    // What a rule quotes (a key, a cell, a line that does not parse) can be a secret: masked here, before any shell formats it.
+    message: message(template(spec.messageId), ...masked(spec.args)),
     fixes: (spec.fixes ?? []).map((fix) => ({
-      title: message(template(fix.messageId), ...(fix.args ?? [])),
+      title: message(template(fix.messageId), ...masked(fix.args)),
       edits: fix.edits,
       ...(fix.changes ? { changes: fix.changes } : {}),
       // A fix that edits other files is never applied without the user choosing it.
       safe: fix.safe && !fix.changes,
     })),
-    ...(spec.data ? { data: spec.data } : {}),
+    ...(spec.data ? { data: Object.fromEntries(Object.entries(spec.data).map(([key, value]) => [key, typeof value === 'string' ? maskSecrets(value) : value])) } : {}),
   };
+}
+
+function masked(args: ReadonlyArray<string | number> | undefined): Array<string | number> {
+  return (args ?? []).map((arg) => (typeof arg === 'string' ? maskSecrets(arg) : arg));
 }
 
 export function crashFinding(ruleId: string, file: string, error: unknown): Finding {
   const start = { line: 0, character: 0 };
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = crashReason(error);
   return {
     ruleId,
     severity: 'error',

@@ -18,7 +18,7 @@ export function message(template: string, ...args: Array<string | number>): Mess
 
 export function localize(msg: Message, locale: Locale = 'en'): string {
   const template = bundles[locale][msg.template] ?? msg.template;
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => msg.args[Number(index)] ?? whole);
+  return template.replace(/\{(\d{1,3})\}/g, (whole, index: string) => msg.args[Number(index)] ?? whole);
 }
 
 /** Picks the locale from an LSP/VS Code locale or a POSIX LANG value ("es-MX", "es_AR.UTF-8"). */

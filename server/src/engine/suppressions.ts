@@ -24,7 +24,11 @@ const DIRECTIVE = /simco-int-disable-(next-line|line)(?=[ \t]|$|-->)/y;
 const REASON = /(?:^|[ \t])--(?:[ \t]|$)/;
 const RULE_ID = /[^\s,]+/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HASH_COMMENT_FILES = /(?:^|\/)\.env(?:\.[^/]*)?$|\.(?:py|ya?ml)$/i;
+/** CommonMark's HTML block of kind 2: a line starting with `<!--` opens it, the first line holding `-->` closes it. */
+const HTML_COMMENT_BLOCK = /^ {0,3}<!--/;
+/** Matched against the file name: against the path, the unbounded `[^/]*$` was searched from every dot (ReDoS). */
+const DOTENV_NAME = /^\.env(?:\.[^/]*)?$/i;
+const HASH_COMMENT_EXTENSION = /\.(?:py|ya?ml)$/i;
 
 type Style = 'html' | 'hash' | 'slash';
 const OPENERS: Record<Style, string> = { html: '<!--', hash: '#', slash: '//' };
@@ -67,7 +71,8 @@ export interface FileSuppressions {
 
 function styleOf(path: string): Style {
   if (/\.md$/i.test(path)) return 'html';
-  return HASH_COMMENT_FILES.test(path) ? 'hash' : 'slash';
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return DOTENV_NAME.test(name) || HASH_COMMENT_EXTENSION.test(path) ? 'hash' : 'slash';
 }
 
 /** Finds the suppression comments of a file in one pass over its lines. */
@@ -78,8 +83,15 @@ export function findSuppressions(path: string, text: string): FileSuppressions {
   const lines = new LineIndex(text);
   const comments: Suppression[] = [];
   let fence: string | undefined;
+  let htmlComment = false;
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
+    if (style === 'html' && htmlComment) {
+      // Inside an open comment block a suppression is only text of that comment, and its `-->`
+      // closes the block: removing it as unused would leave the block open over the rest of the doc.
+      if (lineText.includes('-->')) htmlComment = false;
+      continue;
+    }
     if (style === 'html') {
       // A comment inside a fenced code block is an example, not a suppression.
       const run = FENCE.exec(lineText);
@@ -91,6 +103,10 @@ export function findSuppressions(path: string, text: string): FileSuppressions {
       // A backtick fence's info string has no backtick (else it is inline code).
       if (run && (run[1][0] === '~' || !after.includes('`'))) {
         fence = run[1];
+        continue;
+      }
+      if (HTML_COMMENT_BLOCK.test(lineText) && !lineText.includes('-->', lineText.indexOf('<!--') + 4)) {
+        htmlComment = true;
         continue;
       }
     }

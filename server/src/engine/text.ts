@@ -60,7 +60,10 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between the \r and the \n of a CRLF (yaml points its errors at the \n)
+    // is no position of the line: it is its end, not one character past it.
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import { withoutParentheticals } from '../linear-search';
 import { fold } from '../text';
 
 // The one provider catalog: every feature that knows something about a
@@ -632,8 +633,13 @@ export function findProvider(proveedor: string): Provider | undefined {
 
 // --- Env var prefixes ---------------------------------------------------------
 
-/** Company-form suffixes that are not part of the name people use in env vars. */
-const COMPANY_SUFFIX = /\s*,?\s*\b(?:inc|llc|ltd|corp|corporation|gmbh|s\.?\s?a\.?(?:\s+de\s+c\.?\s?v\.?)?|s\.?\s?r\.?\s?l\.?)\.?\s*$/i;
+/**
+ * Company-form suffixes that are not part of the name people use in env vars,
+ * matched on the name's words joined by single spaces ("Conekta S.A. de C.V."
+ * -> "conekta s a de c v"): on the raw text, the runs of blanks and dots
+ * around them made the regex backtrack catastrophically (ReDoS).
+ */
+const COMPANY_SUFFIX = /(?:^| )(?:inc|llc|ltd|corp|corporation|gmbh|s ?a(?: de c ?v)?|s ?r ?l)$/;
 
 /**
  * The env var prefixes a doc's `Proveedor` accepts: the catalog's prefix and
@@ -655,7 +661,7 @@ export function envPrefixesFor(proveedor: string, providerAliases: Config['provi
 }
 
 function derivedPrefixes(proveedor: string): string[] {
-  const name = proveedor.replace(/\([^)]*\)/g, ' ').replace(COMPANY_SUFFIX, '');
+  const name = words(withoutParentheticals(proveedor)).join(' ').replace(COMPANY_SUFFIX, '');
   const upper = words(name).map((word) => word.toUpperCase());
   if (upper.length === 0 || !/^[A-Z]/.test(upper[0])) return [];
   return [...new Set([upper.join('_'), upper[0]])];

@@ -5,8 +5,11 @@ import { byPosition } from '../lint';
 import { message } from '../messages';
 import configRule from '../rules/config/invalid';
 import { defaultPingConfig, type PingConfig } from '../ping/config';
+import { maskSecrets } from '../secrets/mask';
 import { allowPatternProblem, defaultSecretsConfig, patternProblem, type SecretsConfig } from '../secrets/settings';
+import { trimEnd } from '../linear-search';
 import { LineIndex } from '../text';
+import { configPathFindings, nestingTooDeepAt, type PathResolver, type ReportAt } from './untrusted';
 import type { Finding, Range, SeveritySetting } from '../types';
 
 export const CONFIG_FILE = 'simco-int.config.json';
@@ -62,6 +65,17 @@ export interface LoadedConfig {
   findings: Finding[];
 }
 
+/**
+ * A configuration is a few kilobytes. A larger file is refused unread: the
+ * config is read before anything is checked, on every start of the server
+ * and of the CLI, and a 50 MB one stalled both for seconds.
+ */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+/** The schema nests four levels (`secrets.patterns[0].regex`); jsonc-parser and JSON.parse recurse, and 10,000 levels overflowed the stack. */
+export const MAX_CONFIG_DEPTH = 32;
+/** Past this many problems the rest are counted, not listed: a file of 10,000 unknown rule ids is one mistake. */
+const MAX_FINDINGS = 50;
+
 // Compiled on first use (about 50 ms): a check of source files, and every CLI worker thread, never needs it.
 const ajv = new Ajv({ allErrors: true });
 let compiled: ReturnType<typeof ajv.compile<Partial<Config>>> | undefined;
@@ -71,19 +85,23 @@ const validator = (): ReturnType<typeof ajv.compile<Partial<Config>>> => (compil
  * Reads `simco-int.config.json`. An invalid file is reported where it is wrong
  * and the defaults apply: a broken config must never switch the checks off.
  */
-export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
+export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySet<string>, resolvePath?: PathResolver): LoadedConfig {
+  if (text.length > MAX_CONFIG_BYTES) return oversizedConfig(path, text.length);
   const lines = new LineIndex(text);
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const finding = (range: Range, messageId: MessageId, ...args: string[]): Finding => ({
     ruleId: configRule.meta.id,
     severity: 'error',
     file: path,
     range,
-    message: message(configRule.meta.messages[messageId], ...args),
+    // An unknown key is quoted: it may be a secret pasted in the wrong place.
+    message: message(configRule.meta.messages[messageId], ...args.map((arg) => maskSecrets(arg))),
     fixes: [],
   });
 
+  const tooDeep = nestingTooDeepAt(text, MAX_CONFIG_DEPTH);
+  if (tooDeep !== undefined) return { config: defaultConfig(), findings: [finding(lines.rangeOf(tooDeep, tooDeep + 1), 'tooDeep', String(MAX_CONFIG_DEPTH))] };
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !tree) {
     const first = errors[0];
     const at = first ? lines.rangeOf(first.offset, first.offset + first.length) : lines.rangeOf(0, 0);
@@ -109,8 +127,10 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
       findings.push(finding(rangeOfNode(lines, key), 'unknownRule', key.value));
     }
   }
-  findings.push(...regexFindings(tree, value, (node, messageId, ...args) => finding(rangeOfNode(lines, node), messageId, ...args)));
-  if (findings.length > 0) return { config: defaultConfig(), findings: findings.sort(byPosition) };
+  const at: ReportAt = (node, messageId, ...args) => finding(rangeOfNode(lines, node), messageId, ...args);
+  findings.push(...regexFindings(tree, value, at));
+  findings.push(...configPathFindings(tree, at, resolvePath));
+  if (findings.length > 0) return { config: defaultConfig(), findings: atMost(findings.sort(byPosition), (count) => finding(lines.rangeOf(0, 0), 'moreProblems', String(count))) };
 
   const valid = value as Partial<Config>;
   const defaults = defaultConfig();
@@ -132,9 +152,29 @@ export function parseConfig(path: string, text: string, knownRuleIds: ReadonlySe
   };
 }
 
+/** The defaults, and one finding at the file's start: a file over MAX_CONFIG_BYTES (`size` of them) is not read. */
+export function oversizedConfig(path: string, size: number): LoadedConfig {
+  const kib = (bytes: number): string => String(Math.ceil(bytes / 1024));
+  const finding: Finding = {
+    ruleId: configRule.meta.id,
+    severity: 'error',
+    file: path,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: message(configRule.meta.messages.tooLarge, kib(MAX_CONFIG_BYTES), kib(size)),
+    fixes: [],
+  };
+  return { config: defaultConfig(), findings: [finding] };
+}
+
+/** The first MAX_FINDINGS findings, and one that counts the rest. */
+function atMost(findings: Finding[], more: (count: number) => Finding): Finding[] {
+  return findings.length <= MAX_FINDINGS ? findings : [...findings.slice(0, MAX_FINDINGS), more(findings.length - MAX_FINDINGS)];
+}
+
 /** User regexes (`secrets.patterns[].regex`, `secrets.allowPatterns[]`) must compile and be free of catastrophic backtracking. */
-function regexFindings(tree: JsonNode, value: unknown, report: (node: JsonNode, messageId: MessageId, ...args: string[]) => Finding): Finding[] {
-  const secrets = (value as Partial<Config>).secrets;
+function regexFindings(tree: JsonNode, value: unknown, report: ReportAt): Finding[] {
+  // `value` is any JSON: a file holding `null` threw here before the schema's finding was reported.
+  const secrets = (value as Partial<Config> | null)?.secrets;
   const found: Finding[] = [];
   const check = (path: Array<string | number>, problemOf: typeof patternProblem): void => {
     const node = findNodeAtLocation(tree, path);
@@ -152,7 +192,7 @@ function regexFindings(tree: JsonNode, value: unknown, report: (node: JsonNode, 
 }
 
 function trimSlashes(glob: string): string {
-  return glob.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  return trimEnd(glob.replace(/^\.?\/+/, ''), '/');
 }
 
 /** The segments of a JSON Pointer ("/rules/int-doc~1title" -> ["rules", "int-doc/title"]). */
@@ -178,7 +218,7 @@ function rangeOfNode(lines: LineIndex, node: JsonNode): Range {
 }
 
 /** Turns an ajv error into an "Expected X; found Y" sentence: ajv's own text is not for users. */
-type MessageId = keyof typeof configRule.meta.messages & string;
+export type MessageId = keyof typeof configRule.meta.messages & string;
 
 function describe(error: ErrorObject): [MessageId, ...string[]] {
   const where = error.instancePath ? pointerSegments(error.instancePath).join('.') : 'the configuration';

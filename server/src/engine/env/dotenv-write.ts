@@ -1,3 +1,4 @@
+import { parse as dotenvParse } from 'dotenv';
 import { LineIndex, stripBom } from '../text';
 import type { TextEdit } from '../types';
 import { parseEnvFile } from './parse';
@@ -5,9 +6,11 @@ import { parseEnvFile } from './parse';
 // Writes a value into a real `.env` so that dotenv reads back exactly that
 // value: unquoted when it is plain, else in the first quotes that keep every
 // character (single quotes expand nothing, so `$` and `#` stay as they are).
-// Every line written is read back with the same parser the checks use, and
-// the file's other entries must read back unchanged: a value that cannot be
-// written faithfully is not written at all.
+// Every line written is read back with the same parser the checks use and
+// with dotenv's own parse (what apps run: the two differ where a line runs
+// into the next, as `KEY:` at the end of a file takes the line appended after
+// it as its value), and the file's other entries must read back unchanged: a
+// value that cannot be written faithfully is not written at all.
 
 /** What dotenv reads unquoted and unchanged: no blanks (trimmed), no `#` (a comment), no quotes, no `$` (expanded by dotenv-expand and Compose). */
 const PLAIN = /^[^\s#'"`\\$]+$/;
@@ -53,7 +56,15 @@ export function appendEnvVar(envText: string | undefined, name: string, value: s
   const after = parseEnvFile('.env', text + newText).entries;
   const added = after[after.length - 1];
   const unchanged = after.length === before.length + 1 && before.every((entry, i) => after[i].key === entry.key && after[i].value === entry.value);
-  if (!unchanged || added.key !== name || added.value !== value) return undefined;
+  if (!unchanged || added.key !== name || added.value !== value || !appsReadBack(text, text + newText, name, value)) return undefined;
   const end = lines.positionAt(text.length);
   return { edits: [{ range: { start: end, end }, newText }] };
+}
+
+/** dotenv's parse of the new text holds every variable of the old one with its value, and `name` with `value`. */
+function appsReadBack(before: string, after: string, name: string, value: string): boolean {
+  const was = dotenvParse(before);
+  const now = dotenvParse(after);
+  const keys = Object.keys(now);
+  return now[name] === value && keys.length === Object.keys({ ...was, [name]: value }).length && keys.every((key) => key === name || now[key] === was[key]);
 }

@@ -1,4 +1,5 @@
 import { findProvider } from '../catalog/providers';
+import { withoutParentheticals } from '../linear-search';
 import { fold, stripBom } from '../text';
 import type { TextEdit } from '../types';
 import { parseEnvFile, type EnvFile } from './parse';
@@ -111,7 +112,7 @@ function providerBlock(layout: Layout, providerName: string): number | undefined
   const spellings = new Set([providerName, ...catalogSpellings(providerName)].map(wordsOf).filter(Boolean));
   const comment = layout.env.comments.find((c) => {
     if (RULE_LINE.test(c.text)) return false;
-    return spellings.has(wordsOf(c.text.replace(/\([^)]*\)/g, ' '))) || spellings.has(wordsOf(c.text));
+    return spellings.has(wordsOf(withoutParentheticals(c.text))) || spellings.has(wordsOf(c.text));
   });
   return comment?.line;
 }

@@ -40,7 +40,8 @@ const PUBLISHED = new Set([...DOCUMENTED_EXAMPLES, ...PROVIDERS.flatMap((provide
 
 /** A prefix short enough to start ordinary text by chance (`SK`) says nothing about what follows. */
 const MIN_SHOWN_PREFIX = 3;
-const PEM_BLOCK = /^-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----([\s\S]*?)-----END \1-----$/;
+/** `-----BEGIN <label>-----` at the value's start; pemBlock() checks the label and the END line. */
+const PEM_HEADER = /^-----BEGIN ([A-Z0-9 ]*)-----/;
 /** Below this many base64 characters a PEM body is a stub, not a key (the smallest EC keys are over 100). */
 const MIN_PEM_BODY = 64;
 /** Names of values that identify rather than authenticate: publishable and public keys, account and app ids. */
@@ -63,8 +64,8 @@ export function realCredential(name: string, rawValue: string, settings: Secrets
   const value = rawValue.trim();
   if (value === '' || PUBLISHED.has(value) || allowRegexes(settings).some((regex) => regex.test(value))) return undefined;
   // A key block is long enough for a placeholder word to occur in it by chance: judged on its own terms.
-  const pem = PEM_BLOCK.exec(value.replace(/\\n/g, '\n'));
-  if (pem) return realKeyBlock(pem[1], pem[2]);
+  const pem = pemBlock(value.replace(/\\n/g, '\n'));
+  if (pem) return realKeyBlock(pem.kind, pem.body);
   if (isPlaceholder(value)) return undefined;
 
   for (const token of TOKENS) {
@@ -75,6 +76,18 @@ export function realCredential(name: string, rawValue: string, settings: Secrets
   if (PUBLIC_NAME.test(name) || !looksGenerated(value)) return undefined;
   const shown = TOKENS.find((token) => token.prefix.length >= MIN_SHOWN_PREFIX && value.startsWith(token.prefix));
   return { redacted: redact(value, shown?.prefix) };
+}
+
+/**
+ * A value that is one PEM private key block, as its label and body. In code:
+ * one regex with a lazy body and a backreference to the label backtracked (ReDoS).
+ */
+function pemBlock(value: string): { kind: string; body: string } | undefined {
+  const header = PEM_HEADER.exec(value);
+  if (!header || !header[1].endsWith('PRIVATE KEY')) return undefined;
+  const footer = `-----END ${header[1]}-----`;
+  if (!value.endsWith(footer) || value.length - footer.length < header[0].length) return undefined;
+  return { kind: header[1], body: value.slice(header[0].length, value.length - footer.length) };
 }
 
 function realKeyBlock(kind: string, body: string): RealValue | undefined {

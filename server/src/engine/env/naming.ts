@@ -5,7 +5,8 @@
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 /** One letter case and underscores: how runtime and tooling vars are spelled (`http_proxy`, `npm_package_version`, `__NEXT_X`). */
-const ONE_CASE = /^(?:[a-z0-9_]+|[A-Z0-9_]+)$/;
+// Digits and underscores, then the first letter decides the case: two branches both reading them backtracked (ReDoS).
+const ONE_CASE = /^(?!$)[0-9_]*(?:[a-z][a-z0-9_]*|[A-Z][A-Z0-9_]*)?$/;
 
 /**
  * Prefixes frameworks require to expose a var to the browser (`NEXT_PUBLIC_`,
@@ -32,7 +33,7 @@ export function nameShape(name: string): NameShape {
 export function envSegments(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((word) => word.toUpperCase());

@@ -46,7 +46,10 @@ export interface EnvFile {
 }
 
 // `[^\S\r\n]` is dotenv's `\s` without line breaks (so NBSP and a BOM count as blanks, as there).
-const ASSIGNMENT = /[^\S\r\n]*(?:export[^\S\r\n]+)?([\w.-]+)[^\S\r\n]*(?:=|:[^\S\r\n])/dy;
+// `export KEY=` first, then `KEY=` (`export = 1` assigns a key named export):
+// one regex with an optional `export` read the blanks after it two ways (ReDoS).
+const EXPORTED = /export[^\S\r\n]+([\w.-]+)[^\S\r\n]*(?:=|:[^\S\r\n])/dy;
+const ASSIGNMENT = /([\w.-]+)[^\S\r\n]*(?:=|:[^\S\r\n])/dy;
 const BLANKS = /[^\S\r\n]*/y;
 /** What may follow a closing quote: blanks, then the line's end or a comment. */
 const AFTER_QUOTE = /[^\S\r\n\u2028\u2029]*(?:#|[\r\n\u2028\u2029]|$)/y;
@@ -71,8 +74,7 @@ export function parseEnvFile(path: string, text: string): EnvFile {
       pos = nextLine(text, lineEnd);
       continue;
     }
-    ASSIGNMENT.lastIndex = pos;
-    const head = ASSIGNMENT.exec(text);
+    const head = assignmentAt(text, first);
     if (!head) {
       const content = text.slice(first, lineEnd).trimEnd();
       file.problems.push({ range: lines.rangeOf(first, first + content.length), text: content });
@@ -80,7 +82,7 @@ export function parseEnvFile(path: string, text: string): EnvFile {
       continue;
     }
     const [keyStart, keyEnd] = head.indices![1];
-    const value = readValue(text, ASSIGNMENT.lastIndex, lineEnd);
+    const value = readValue(text, head.index + head[0].length, lineEnd);
     file.entries.push({
       key: head[1],
       keyRange: lines.rangeOf(keyStart, keyEnd),
@@ -90,6 +92,16 @@ export function parseEnvFile(path: string, text: string): EnvFile {
     pos = nextLine(text, value.quotedUntil ?? lineEnd);
   }
   return file;
+}
+
+/** The `[export] KEY=` that starts at `at`, the key in group 1. */
+function assignmentAt(text: string, at: number): RegExpExecArray | null {
+  for (const regex of [EXPORTED, ASSIGNMENT]) {
+    regex.lastIndex = at;
+    const head = regex.exec(text);
+    if (head) return head;
+  }
+  return null;
 }
 
 interface Value {

@@ -1,3 +1,4 @@
+import { stickyMatches } from '../linear-search';
 import type { LineIndex } from '../text';
 import type { Range } from '../types';
 
@@ -42,8 +43,8 @@ interface Dialect {
   scanner: RegExp;
   /** The read alternative alone, for interpolation holes. */
   reads: RegExp;
-  /** Holes of a string literal that hold code, for the literals that have them. */
-  holes?: { opener: RegExp; hole: RegExp };
+  /** Holes of a string literal that hold code, for the literals that have them: `hole` is sticky, tried at each `first`. */
+  holes?: { opener: RegExp; first: string; hole: RegExp };
 }
 
 function dialect(skip: string[], read: string, quick: string, hint: RegExp, holes?: Dialect['holes']): Dialect {
@@ -62,13 +63,13 @@ const JAVASCRIPT = dialect(
     BLOCK_COMMENT,
     SINGLE_QUOTED,
     DOUBLE_QUOTED,
-    // A template literal with its `${...}` holes (no nested braces), to the closing backtick.
-    String.raw`\`(?:[^\`\\$]|\\[\s\S]|\$(?!\{)|\$\{[^}]*(?:\}|$))*(?:\`|$)`,
+    // A template literal's opening backtick: templateEnd() reads the rest by hand.
+    '`',
   ],
   String.raw`(?<![\w$])(?:process\.env|import\.meta\.env)(?:\??\.(?<name>${NAME})(?![\w$])|\[\s*(?<q>['"\`])(?<quoted>${NAME})\k<q>\s*\])`,
   '.env',
   /process\.env|import\.meta\.env/,
-  { opener: /^`/, hole: /\$\{[^}]*(?:\}|$)/g },
+  { opener: /^`/, first: '${', hole: /\$\{[^}]*\}?/y },
 );
 
 const PYTHON = dialect(
@@ -83,7 +84,7 @@ const PYTHON = dialect(
   String.raw`(?<![\w.])(?:os\.)?(?:environ\s*(?:\.\s*get\s*\(|\[)|getenv\s*\()\s*(?<q>['"])(?<name>${NAME})\k<q>`,
   'env',
   /environ|getenv/,
-  { opener: /^['"]/, hole: /\{[^{}]*\}/g },
+  { opener: /^['"]/, first: '{', hole: /\{[^{}]*\}/y },
 );
 
 const GO = dialect(
@@ -101,7 +102,8 @@ const JVM = dialect(
 );
 
 function dialectOf(path: string): Dialect | undefined {
-  const extension = /\.([a-z]+)$/i.exec(path)?.[1].toLowerCase();
+  const dot = path.lastIndexOf('.');
+  const extension = dot < 0 ? '' : path.slice(dot + 1).toLowerCase();
   switch (extension) {
     case 'js': case 'jsx': case 'mjs': case 'cjs': case 'ts': case 'tsx': case 'mts': case 'cts':
       return JAVASCRIPT;
@@ -138,15 +140,19 @@ export function findEnvReads(path: string, text: string, lines: LineIndex): EnvR
   scanner.lastIndex = 0;
   for (let match = scanner.exec(text); match; match = scanner.exec(text)) {
     if (readFrom(match, 0, lines, reads)) continue;
-    if (holes && holes.opener.test(match[0])) readHoles(language, match[0], match.index, lines, reads);
+    let literal = match[0];
+    if (language === JAVASCRIPT && literal === '`') {
+      scanner.lastIndex = templateEnd(text, scanner.lastIndex);
+      literal = text.slice(match.index, scanner.lastIndex);
+    }
+    if (holes && holes.opener.test(literal)) readHoles(language, literal, match.index, lines, reads);
   }
   return reads;
 }
 
 function readHoles(language: Dialect, literal: string, offset: number, lines: LineIndex, reads: EnvRead[]): void {
-  const { hole } = language.holes!;
-  hole.lastIndex = 0;
-  for (let found = hole.exec(literal); found; found = hole.exec(literal)) {
+  const { first, hole } = language.holes!;
+  for (const found of stickyMatches(literal, first, hole)) {
     const code = found[0];
     if (!language.hint.test(code)) continue;
     const { reads: pattern } = language;
@@ -154,6 +160,31 @@ function readHoles(language: Dialect, literal: string, offset: number, lines: Li
     for (let match = pattern.exec(code); match; match = pattern.exec(code)) readFrom(match, offset + found.index, lines, reads);
   }
 }
+
+/**
+ * Where a JavaScript template literal whose body starts at `from` ends: after
+ * its closing backtick, or at the text's end. A `${...}` hole runs to its first
+ * `}` (no nested braces) and may hold backticks. By hand: as an alternative of
+ * the scanner, a lone `$` and a hole's `${` could read the same text two ways,
+ * which the ReDoS check rejects.
+ */
+function templateEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '`') return i + 1;
+    if (c === '\\') {
+      i++;
+    } else if (c === '$' && text[i + 1] === '{') {
+      const close = text.indexOf('}', i + 2);
+      if (close < 0) return text.length;
+      i = close;
+    }
+  }
+  return text.length;
+}
+
+/** Every regex the dialects build from their parts, for the ReDoS check (test/hardening/redos.test.ts). */
+export const DIALECT_REGEXES: readonly RegExp[] = [JAVASCRIPT, PYTHON, GO, JVM].flatMap((language) => [language.scanner, language.reads]);
 
 /** Adds the read a match found, if it is one; false for a comment or a string. */
 function readFrom(match: RegExpExecArray, offset: number, lines: LineIndex, reads: EnvRead[]): boolean {

@@ -8,9 +8,14 @@ import { docCode } from '../workspace/facts';
 
 /** `INT-004` in a Codigo row, a title or a file name (`INT-004-stripe.md`). */
 const CODE = /^INT-(\d{3,})(?![0-9])/i;
-/** The file-name part of a `documentacion` path. */
-const DOC_FILE = /(?:^|[/\\])INT-(\d{3,})-[^/\\]*$/i;
+/** A `documentacion` path's file name (`INT-004-stripe.md`). */
+const DOC_FILE = /^INT-(\d{3,})-/i;
 const HIGHEST = 999;
+
+/** The last segment of a `/` or `\` path: DOC_FILE is matched there, as a search for `[^/\\]*$` through the path backtracked (ReDoS). */
+function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
 
 /** The highest code number in use, 0 when none. */
 function highestCode(index: WorkspaceIndex): number {
@@ -24,7 +29,7 @@ function highestCode(index: WorkspaceIndex): number {
   for (const [, inventory] of index.ofKind('inventory')) {
     for (const entry of inventory.entries) {
       const documentacion = entry.fields.documentacion?.value;
-      if (typeof documentacion === 'string') see(DOC_FILE.exec(documentacion.trim())?.[1]);
+      if (typeof documentacion === 'string') see(DOC_FILE.exec(fileName(documentacion.trim()))?.[1]);
     }
   }
   return highest;

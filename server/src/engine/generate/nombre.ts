@@ -1,3 +1,4 @@
+import { trimEnd, trimStart } from '../linear-search';
 import { fold } from '../text';
 
 /**
@@ -6,9 +7,7 @@ import { fold } from '../text';
  * has no letter or digit.
  */
 export function kebabNombre(name: string): string {
-  return fold(name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return trimEnd(trimStart(fold(name).replace(/[^a-z0-9]+/g, '-'), '-'), '-');
 }
 
 /** A name as one table cell or title holds it: no pipes or line breaks, single spaces. */

@@ -12,7 +12,8 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
  */
 export function linkTarget(docPath: string, url: string): string | undefined {
   if (!url || EXTERNAL.test(url) || url.includes('{')) return undefined;
-  let target = url.replace(/[?#].*$/, '');
+  const query = url.search(/[?#]/);
+  let target = query < 0 ? url : url.slice(0, query);
   try {
     target = decodeURI(target);
   } catch {

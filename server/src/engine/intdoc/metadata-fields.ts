@@ -1,3 +1,4 @@
+import { firstStickyMatch } from '../linear-search';
 import { fold } from '../text';
 import { METADATA_FIELDS, type MetadataField } from './template';
 
@@ -22,10 +23,11 @@ export const METADATA_PLACEHOLDERS: Readonly<Record<MetadataField, string>> = {
  * template's `{Pagos|Auth|...}` is split by the table's pipes, leaving `{Pagos`.
  */
 export function holdsPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value);
+  return value.startsWith('{') || firstStickyMatch(value, '{', PLACEHOLDER) !== null;
 }
 
-const PLACEHOLDER = /^\{|\{[^{}]*\}/;
+/** `{...}`, tried at each `{` (see linear-search.ts). */
+const PLACEHOLDER = /\{[^{}]*\}/y;
 
 export interface FieldMatch {
   field: MetadataField;

@@ -1,5 +1,5 @@
 import type { Heading as MdHeading, Nodes, Root, RootContent, Table as MdTable, TableCell } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { markdownExcess, type MarkdownExcess } from '../markdown/limits';
 import { parseMarkdown } from '../markdown/parse';
 import { fold, LineIndex } from '../text';
 import type { Range } from '../types';
@@ -79,11 +79,14 @@ export interface IntDoc {
   /** [start, end) offsets of inline code spans (`like this`). */
   inlineCode: Array<[number, number]>;
   footer?: Footer;
+  /** Set when the text is past what the Markdown parser handles in bounded time: it was not parsed, and the doc is empty. */
+  excess?: MarkdownExcess;
 }
 
 export function parseIntDoc(path: string, text: string): IntDoc {
   const lines = new LineIndex(text);
-  const root = parseMarkdown(text);
+  const excess = markdownExcess(text);
+  const root: Root = excess ? { type: 'root', children: [] } : parseMarkdown(text);
   const build = new Builder(text, lines);
   const headings = root.children.filter((node): node is MdHeading => node.type === 'heading');
   const title = headings.find((h) => h.depth === 1);
@@ -103,6 +106,7 @@ export function parseIntDoc(path: string, text: string): IntDoc {
     codeBlocks: build.codeBlocks(root.children),
     inlineCode: allOf(root, 'inlineCode').map((node) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]),
     footer: build.footer(root),
+    ...(excess ? { excess } : {}),
   };
 }
 
@@ -116,10 +120,31 @@ function findMetadata(sections: Section[], tables: Table[]): IntDoc['metadata'] 
   return { table, rows };
 }
 
-function allOf<T extends Nodes>(node: Nodes, type: string, into: T[] = []): T[] {
-  if (node.type === type) into.push(node as T);
-  if ('children' in node) for (const child of node.children) allOf(child as Nodes, type, into);
-  return into;
+// The two walks below use a stack of their own, not recursion: a hostile doc
+// (`>` or `*` 10,000 times) nests deeper than the call stack, and the
+// RangeError escaped lintFile.
+
+/** Every node of `type` at or under `node`, in document order. */
+function allOf<T extends Nodes>(node: Nodes, type: string): T[] {
+  const found: T[] = [];
+  const stack: Nodes[] = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.type === type) found.push(next as T);
+    if ('children' in next) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as Nodes);
+  }
+  return found;
+}
+
+/** A node's plain text, as mdast-util-to-string gives it: values, image alts, children's text joined. */
+function toString(node: Nodes): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if ('value' in next) parts.push(next.value);
+    else if ('alt' in next && next.alt) parts.push(next.alt);
+    else if ('children' in next) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as Nodes);
+  }
+  return parts.join('');
 }
 
 class Builder {
@@ -138,7 +163,7 @@ class Builder {
     // The text sits between the opening #s and an optional closing run of #s.
     const raw = this.text.slice(start, end);
     const open = /^ {0,3}#{1,6}[ \t]*/.exec(raw)?.[0].length ?? 0;
-    const close = /[ \t]*(?:[ \t]#+)?[ \t]*$/.exec(raw.slice(open))?.[0].length ?? 0;
+    const close = closingLength(raw.slice(open));
     return {
       text: toString(node).trim(),
       depth: node.depth,
@@ -192,7 +217,8 @@ class Builder {
     let from = start;
     let to = end;
     while (from < to && /\s/.test(this.text[from])) from++;
-    if (this.text[from] === '|') from++;
+    // Within the cell: a cell of blanks micromark does not trim (U+2028 before a row's first pipe) ends before it.
+    if (from < to && this.text[from] === '|') from++;
     while (to > from && /\s/.test(this.text[to - 1])) to--;
     if (to > from && this.text[to - 1] === '|' && this.text[to - 2] !== '\\') to--;
     while (from < to && /[ \t]/.test(this.text[from])) from++;
@@ -239,4 +265,23 @@ class Builder {
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && /\s/.test(text[end - 1])) end--;
   return end;
+}
+
+/**
+ * The length of a heading's closing sequence, what `/[ \t]*(?:[ \t]#+)?[ \t]*$/`
+ * matches: trailing blanks, and a run of `#`s before them when a blank precedes
+ * it. Walked back from the end: the regex was searched from every blank of the
+ * heading (ReDoS on a long line of them).
+ */
+function closingLength(text: string): number {
+  const isBlank = (at: number): boolean => text[at] === ' ' || text[at] === '\t';
+  let start = text.length;
+  while (start > 0 && isBlank(start - 1)) start--;
+  let hashes = start;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes < start && hashes > 0 && isBlank(hashes - 1)) {
+    start = hashes - 1;
+    while (start > 0 && isBlank(start - 1)) start--;
+  }
+  return text.length - start;
 }

@@ -50,7 +50,9 @@ export interface InventoryFile {
 
 export function parseInventory(path: string, text: string): InventoryFile {
   const lines = new LineIndex(text);
-  const document = parseDocument(text, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': yaml's warnings (a map used as a key, when inventory/schema
+  // reads the file as data) went to the process's stderr, outside any finding.
+  const document = parseDocument(text, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const rangeOfNode = (node: Node | null | undefined): Range => {
     const [start, end] = node?.range ?? [0, 0];
     return lines.rangeOf(start, end);

@@ -29,13 +29,27 @@ const processor = unified().use(remarkParse).use(remarkGfmTable);
  * definitions (document-wide in CommonMark) and HTML blocks or comments
  * opened on one line and closed on another (they may hide a heading).
  */
-const CUT = /^ {0,3}#{1,2}(?:[ \t]|\r?\n|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
-const OPEN_HTML = /<!--|<(?:script|pre|style|textarea)\b/i;
-const CLOSE_HTML = /-->|<\/(?:script|pre|style|textarea)>/i;
+/** At column 0 only: indented, a heading may belong to the list item above (`- a` then `  # b`). */
+const CUT = /^#{1,2}(?:[ \t]|\r?\n|$)/;
+const FENCE = /^( {0,3})(`{3,}|~{3,})/;
+/** CommonMark's HTML blocks 6 and 7 (`<div>`, any tag alone on its line): they run to a blank line, over any heading. */
+const HTML_BLOCK = /^ {0,3}<\/?[A-Za-z]/;
+const BLANK = /^[ \t]*\r?\n?$/;
+/** A link reference definition, also inside a quote or a list item: it applies to the whole document all the same. */
+const DEFINITION = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[[^\]]+\]:/m;
+/** The HTML that may run over lines holding a heading: CommonMark's HTML blocks 1 to 5 (`<?`, `<!DOCTYPE` and CDATA were missed). */
+const OPEN_HTML = /<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(script|pre|style|textarea)\b/i;
+const LONE_CR = /\r(?!\n)/;
 const CACHE_LIMIT = 512;
+/**
+ * Characters the cached pieces may hold in all. A tree takes about 20 bytes
+ * per character parsed, and a big section edited key by key is a new piece
+ * at each key: 512 of them held gigabytes (a 2,000-row table typed into 500
+ * times grew the language server past 3 GB). About 80 MB of trees at most.
+ */
+const CACHE_CHARS = 4_000_000;
 const cache = new Map<string, Root>();
+let cachedChars = 0;
 
 interface Piece {
   text: string;
@@ -59,7 +73,10 @@ export function parseMarkdown(text: string): Root {
 
 /** The whole text in one parse, no cache: what parseMarkdown must always agree with. */
 export function parseMarkdownWhole(text: string): Root {
-  return processor.parse(text);
+  // micromark drops a U+FEFF that starts its input (a BOM), and every offset after it came out one short: fixes
+  // then cut text from the line above. The file's own BOM is gone by now (lintText strips it), so one here is a
+  // character of the text (a doubled BOM); read as a blank, it keeps every offset where it is.
+  return processor.parse(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
 }
 
 function parsedPiece(text: string): Root {
@@ -69,7 +86,14 @@ function parsedPiece(text: string): Root {
     cache.delete(text);
   } else {
     tree = parseMarkdownWhole(text);
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    // A piece over the whole budget is not kept: it would push every other piece out and hold its tree alone.
+    if (text.length > CACHE_CHARS) return tree;
+    cachedChars += text.length;
+    while (cache.size > 0 && (cache.size >= CACHE_LIMIT || cachedChars > CACHE_CHARS)) {
+      const oldest = cache.keys().next().value as string;
+      cache.delete(oldest);
+      cachedChars -= oldest.length;
+    }
   }
   cache.set(text, tree);
   return tree;
@@ -79,22 +103,31 @@ function parsedPiece(text: string): Root {
 function cutAtSections(text: string): Piece[] | undefined {
   // micromark drops a BOM and counts offsets after it; callers strip it first (lint.ts), so it is rare here.
   if (DEFINITION.test(text) || text.charCodeAt(0) === 0xfeff) return undefined;
+  // A lone \r ends a line for micromark but not for the scan below, which would miss a fence it opens and count
+  // lines short: such text (old Mac line breaks, or a stray \r) is parsed whole.
+  if (LONE_CR.test(text)) return undefined;
   const pieces: Piece[] = [];
   let pieceStart = 0;
   let pieceLine = 0;
-  let fence: string | undefined;
+  let fence: { marker: string; indent: string } | undefined;
+  let html = false;
   let line = 0;
   for (let start = 0; start < text.length; line++) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline + 1;
     const content = text.slice(start, end);
-    const marker = FENCE.exec(content)?.[1];
+    const [, indent, marker] = FENCE.exec(content) ?? [];
     if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && content.trim() === marker) fence = undefined;
+      // Closed only by the opening's own indentation: a fence in a list item (`  ```) is not closed by a
+      // top-level ``` (that one opens a fence of its own), and not closing is the safe mistake.
+      const closes = marker && marker[0] === fence.marker[0] && marker.length >= fence.marker.length && indent === fence.indent;
+      if (closes && content.trim() === marker) fence = undefined;
     } else if (marker) {
-      fence = marker;
-    } else if (OPEN_HTML.test(content) && !CLOSE_HTML.test(content.slice(content.search(OPEN_HTML)))) {
+      fence = { marker, indent };
+    } else if (opensHtml(content)) {
       return undefined;
+    } else if (html || HTML_BLOCK.test(content)) {
+      html = !BLANK.test(content);
     } else if (CUT.test(content) && start > pieceStart) {
       pieces.push({ text: text.slice(pieceStart, start), offset: pieceStart, line: pieceLine });
       pieceStart = start;
@@ -104,6 +137,15 @@ function cutAtSections(text: string): Piece[] | undefined {
   }
   pieces.push({ text: text.slice(pieceStart), offset: pieceStart, line: pieceLine });
   return pieces;
+}
+
+/** Whether a line opens HTML it does not close on the line: each kind by its own end (`<?` by `?>`, not by `-->`). */
+function opensHtml(line: string): boolean {
+  const open = OPEN_HTML.exec(line);
+  if (!open) return false;
+  const kind = open[0].toLowerCase();
+  const close = open[1] ? `</${open[1].toLowerCase()}>` : kind === '<!--' ? '-->' : kind === '<?' ? '?>' : kind === '<![cdata[' ? ']]>' : '>';
+  return !line.slice(open.index + open[0].length).toLowerCase().includes(close);
 }
 
 /** A copy of a cached node with every position moved by the piece's offset and line (columns do not change). */

@@ -2,6 +2,7 @@ import { PINGS, type PingSpec, type PingVariable } from '../catalog/pings';
 import { PROVIDERS, providersNamed, type Provider, type TokenFormat } from '../catalog/providers';
 import type { EnvFile } from '../env/parse';
 import { credentialRows } from '../intdoc/credentials';
+import { firstStickyMatch, trimEnd } from '../linear-search';
 import type { IntDoc } from '../intdoc/model';
 import { message } from '../messages';
 import type { Message } from '../types';
@@ -155,7 +156,8 @@ export function unknownTargetReport(name: string): PingReport {
 
 /** Where `{key}` placeholders are replaced, by `value(key)`. */
 export function fill(template: string, value: (key: string) => string): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => value(key));
+  // Bounded: an unbounded run between the braces is retried from every `{` of a long text (ReDoS).
+  return template.replace(/\{(\w{1,64})\}/g, (_, key: string) => value(key));
 }
 
 /** The doc's own names first (its Credenciales table, with the provider's prefix and the slot's shape), then the catalog's. */
@@ -202,6 +204,9 @@ function parseBaseUrl(text: string): URL | null {
   }
 }
 
+/** `//user:password@` in a URL that does not parse; sticky, tried at each `//` (see linear-search.ts). */
+const USERINFO = /\/\/[^/@]*@/y;
+
 /** A proxy URL may carry a user and password: they are never printed. */
 function withoutUserInfo(text: string): string {
   try {
@@ -210,10 +215,11 @@ function withoutUserInfo(text: string): string {
     url.password = '';
     return url.href;
   } catch {
-    return text.replace(/\/\/[^/@]*@/, '//');
+    const userinfo = firstStickyMatch(text, '//', USERINFO);
+    return userinfo ? `${text.slice(0, userinfo.index)}//${text.slice(userinfo.index + userinfo[0].length)}` : text;
   }
 }
 
 function trimSlash(text: string): string {
-  return text.replace(/\/+$/, '');
+  return trimEnd(text, '/');
 }

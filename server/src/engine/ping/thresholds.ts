@@ -13,7 +13,8 @@ export const DEFAULT_RATE_LIMIT_USED_PERCENT = 80;
 const LATENCY = /^(?:latencia|latency|tiempo de respuesta)\b/;
 const RATE_LIMIT = /^rate[ -]?limits?\b/;
 /** `>2s`, `> 1.5 s`, `>= 500ms`, `2 seg`: a bare number means seconds, the template's unit. */
-const DURATION = /^(?:>=?|≥)?\s*(\d+(?:[.,]\d+)?)\s*(ms|milisegundos?|s|seg|segundos?|sec|seconds?)?$/i;
+// The units share their first letters: factored, so no two branches read the same text (ReDoS).
+const DURATION = /^(?:>=?|≥)?\s*(\d+(?:[.,]\d+)?)\s*(m(?:s|ilisegundos?)|s(?:e(?:g(?:undos?)?|c(?:onds?)?))?)?$/i;
 const PERCENT = /^(?:>=?|≥)?\s*(\d+(?:[.,]\d+)?)\s*%$/;
 
 export function monitoringThresholds(doc: IntDoc | undefined): Thresholds {

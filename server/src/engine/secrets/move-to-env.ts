@@ -1,3 +1,4 @@
+import { parse as dotenvParse } from 'dotenv';
 import { findProvider, PROVIDERS, type Provider } from '../catalog/providers';
 import { appendEnvVar } from '../env/dotenv-write';
 import { appendEnvVarsEdit } from '../env/example-edit';
@@ -233,14 +234,21 @@ function assignedName(text: string, at: number): string | undefined {
   return name.replace(/^.*\./, '') || undefined;
 }
 
-/** `name`, or NAME_2, NAME_3... the first that `.env` does not hold with another value. */
+/**
+ * `name`, or NAME_2, NAME_3... the first that `.env` does not hold with another
+ * value, as the checks read it and as dotenv does (apps read `KEY:` followed by
+ * a line as an assignment the checks see as a stray line).
+ */
 function freeName(envText: string | undefined, name: string, value: string): { name: string; reused: boolean } | undefined {
-  const entries = envText === undefined ? [] : parseEnvFile('.env', stripBom(envText)).entries;
+  const text = envText === undefined ? '' : stripBom(envText);
+  const entries = parseEnvFile('.env', text).entries;
+  const apps = dotenvParse(text);
   for (let suffix = 1; suffix <= MAX_SUFFIX; suffix++) {
     const candidate = suffix === 1 ? name : `${name}_${suffix}`;
     const held = entries.filter((entry) => entry.key === candidate);
-    if (held.length === 0) return { name: candidate, reused: false };
-    if (held.every((entry) => entry.value === value)) return { name: candidate, reused: true };
+    const read = Object.hasOwn(apps, candidate) ? apps[candidate] : undefined;
+    if (held.length === 0 && read === undefined) return { name: candidate, reused: false };
+    if (held.every((entry) => entry.value === value) && read === value) return { name: candidate, reused: true };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
-import { isSafe } from 'redos-detector';
 import type { SecretMode } from '../catalog/providers';
+import { backtrackingOf } from '../regex-safety';
 
 // The `secrets` section of simco-int.config.json: a team's own token formats
 // and what it declares is not a secret. Regexes come from users, so each is
@@ -64,6 +64,9 @@ export function literalPrefix(source: string): string {
 /** Prefixes shorter than this would make the prefilter fire everywhere: such patterns run over the whole text instead. */
 export const MIN_PREFIX = 2;
 
+/** How long the ReDoS check of one user pattern may take: the config is read before anything is checked. */
+const USER_PATTERN_CHECK_MS = 2000;
+
 export type RegexProblem = { messageId: 'badRegex'; reason: string } | { messageId: 'slowRegex' };
 
 /** Checked the way the scanner runs it: from a known start when it has a literal prefix, else searched through the text. */
@@ -86,11 +89,6 @@ function regexProblem(source: string, anchored: boolean): RegexProblem | undefin
     const reason = error instanceof Error ? error.message.replace(/^.*: /, '') : String(error);
     return { messageId: 'badRegex', reason };
   }
-  try {
-    // A pattern the checker cannot finish with is treated as unsafe: it runs on every file.
-    return isSafe(regex, { timeout: 2000 }).safe ? undefined : { messageId: 'slowRegex' };
-  } catch {
-    // Syntax the checker does not model (backreferences to named groups...): refuse rather than guess.
-    return { messageId: 'slowRegex' };
-  }
+  // A pattern the checker cannot finish with, or whose syntax it does not model, is treated as unsafe: it runs on every file.
+  return backtrackingOf(regex, USER_PATTERN_CHECK_MS).safe ? undefined : { messageId: 'slowRegex' };
 }

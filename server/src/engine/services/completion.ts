@@ -31,12 +31,24 @@ export interface CompletionItem {
   range: Range;
 }
 
-/** The text before the cursor of an env read whose name is being typed, per language (see env/source-reads.ts). */
-const READ_OPENERS: ReadonlyArray<[RegExp, RegExp]> = [
-  [/\.(?:[cm]?[jt]sx?)$/i, /(?<![\w$])(?:process\.env|import\.meta\.env)(?:\??\.|\[\s*['"`])\w*$/],
-  [/\.py$/i, /(?<![\w.])(?:os\.)?(?:environ\s*(?:\.\s*get\s*\(|\[)|getenv\s*\()\s*['"]\w*$/],
-  [/\.go$/i, /(?<![\w.])os\.(?:Getenv|LookupEnv)\s*\(\s*["`]\w*$/],
-  [/\.(?:java|kts?)$/i, /(?<![\w$])System\s*\.\s*getenv\s*\(\s*"\w*$/],
+/**
+ * The text before the cursor of an env read whose name is being typed, per
+ * language (see env/source-reads.ts): `opener` runs sticky from the last of
+ * the read's `keywords` (after `qualifier`, when the text has it there).
+ * Searched through the line, its `\s*` and `\w*$` were retried from every
+ * keyword of a long line on each keystroke (ReDoS).
+ */
+interface ReadOpener {
+  file: RegExp;
+  keywords: readonly string[];
+  qualifier?: string;
+  opener: RegExp;
+}
+const READ_OPENERS: readonly ReadOpener[] = [
+  { file: /\.(?:[cm]?[jt]sx?)$/i, keywords: ['process.env', 'import.meta.env'], opener: /(?<![\w$])(?:process\.env|import\.meta\.env)(?:\??\.|\[\s*['"`])\w*$/y },
+  { file: /\.py$/i, keywords: ['environ', 'getenv'], qualifier: 'os.', opener: /(?<![\w.])(?:os\.)?(?:environ\s*(?:\.\s*get\s*\(|\[)|getenv\s*\()\s*['"]\w*$/y },
+  { file: /\.go$/i, keywords: ['os.Getenv', 'os.LookupEnv'], opener: /(?<![\w.])os\.(?:Getenv|LookupEnv)\s*\(\s*["`]\w*$/y },
+  { file: /\.(?:java|kts?)$/i, keywords: ['System'], opener: /(?<![\w$])System\s*\.\s*getenv\s*\(\s*"\w*$/y },
 ];
 /** A .env line whose key is being typed: nothing but the key (after an optional `export`) before the cursor. */
 const ENV_KEY_OPENER = /^[^\S\r\n]*(?:export[^\S\r\n]+)?[\w.-]*$/;
@@ -62,8 +74,19 @@ export function completion(
   if (kind === 'env') {
     return ENV_KEY_OPENER.test(before) ? envVarItems(index, path, position, line, ENV_KEY_CHAR, locale) : [];
   }
-  const opener = READ_OPENERS.find(([file]) => file.test(path))?.[1];
-  return opener?.test(before) ? envVarItems(index, path, position, line, NAME_CHAR, locale) : [];
+  const opener = READ_OPENERS.find(({ file }) => file.test(path));
+  return opener && opensRead(before, opener) ? envVarItems(index, path, position, line, NAME_CHAR, locale) : [];
+}
+
+/** Whether `before` ends inside an env read's name. The name typed so far is cut first: it may spell a keyword. */
+function opensRead(before: string, { keywords, qualifier, opener }: ReadOpener): boolean {
+  let head = before.length;
+  while (head > 0 && NAME_CHAR.test(before[head - 1])) head--;
+  let at = Math.max(...keywords.map((keyword) => before.lastIndexOf(keyword, head - keyword.length)));
+  if (at < 0) return false;
+  if (qualifier && before.startsWith(qualifier, at - qualifier.length)) at -= qualifier.length;
+  opener.lastIndex = at;
+  return opener.test(before);
 }
 
 function inIntDoc(index: WorkspaceIndex, doc: IntDoc, position: Position, config: Config, locale: Locale): CompletionItem[] {

@@ -1,4 +1,5 @@
 import { localize, message, type Locale } from '../messages';
+import { maskSecrets } from '../secrets/mask';
 import type { Position, Range } from '../types';
 import type { EnvVarUse, WorkspaceIndex } from '../workspace/index';
 import { docLabel } from './doc-label';
@@ -30,15 +31,16 @@ export function hover(index: WorkspaceIndex, path: string, text: string, positio
   const at = envVarAt(index, path, text, position);
   if (!at) return undefined;
   const t = (template: string, ...args: string[]) => localize(message(template, ...args), locale);
-  const blocks = [codeSpan(at.name)];
+  // A name or cell can be a secret pasted in the wrong place: shown masked, like a finding's quote.
+  const blocks = [codeSpan(maskSecrets(at.name))];
 
   const docs = index.documentation(at.name);
   for (const doc of docs) {
     // The template's column names are the directive's vocabulary: not translated.
     const lines = [t(HOVER_TEMPLATES.documented, escapeMarkdown(docLabel(doc)), codeSpan(doc.path))];
-    if (doc.proveedor) lines.push(`- Proveedor: ${escapeMarkdown(doc.proveedor)}`);
-    if (doc.descripcion) lines.push(`- Descripcion: ${escapeMarkdown(doc.descripcion)}`);
-    if (doc.obligatorio) lines.push(`- Obligatorio: ${escapeMarkdown(doc.obligatorio)}`);
+    if (doc.proveedor) lines.push(`- Proveedor: ${escapeMarkdown(maskSecrets(doc.proveedor))}`);
+    if (doc.descripcion) lines.push(`- Descripcion: ${escapeMarkdown(maskSecrets(doc.descripcion))}`);
+    if (doc.obligatorio) lines.push(`- Obligatorio: ${escapeMarkdown(maskSecrets(doc.obligatorio))}`);
     blocks.push(lines.join('\n'));
   }
   if (docs.length === 0) blocks.push(t(HOVER_TEMPLATES.undocumented));

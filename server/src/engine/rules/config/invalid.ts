@@ -24,6 +24,13 @@ const rule: Rule = {
       unknownRule: 'Unknown rule id "{0}".',
       badRegex: '{0} is not a valid regular expression ({1}).',
       slowRegex: '{0} can backtrack catastrophically (nested or overlapping repetition); expected a literal prefix followed by bounded repetition, which runs in linear time.',
+      tooLarge: 'Expected a configuration of at most {0} KiB; found {1} KiB. It was not read.',
+      tooDeep: 'Expected JSON nested at most {0} levels deep; found deeper nesting here.',
+      moreProblems: '{0} more problems in the configuration are not listed.',
+      absolutePath: 'Expected {0} relative to the workspace root; found an absolute path.',
+      escapesWorkspace: 'Expected {0} inside the workspace; found a path that leaves it with "..".',
+      linkEscapes: 'Expected {0} inside the workspace; found a symbolic link that leads outside it.',
+      slowGlob: '{0} has too many wildcards to match in bounded time; expected at most {1} "*" in one path segment, {2} "**", and {3} of both together.',
     },
   },
 };

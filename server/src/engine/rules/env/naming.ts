@@ -11,6 +11,7 @@ import {
 } from '../../env/naming';
 import { ENV_NAME_LIKE, VARIABLE_COLUMN, variableNameRange } from '../../intdoc/credentials';
 import { columnIndex, metadataValue } from '../../intdoc/query';
+import { maskSecrets } from '../../secrets/mask';
 import type { Range } from '../../types';
 import type { Report, Rule } from '../rule';
 
@@ -43,7 +44,9 @@ const rule: Rule = {
 
   checkIntDoc({ doc, config, report }) {
     const proveedor = metadataValue(doc, 'Proveedor')?.text.trim() ?? '';
-    const prefixes = proveedor && !/[{}]/.test(proveedor) ? envPrefixesFor(proveedor, config.providerAliases) : [];
+    // A Proveedor cell holding a secret names no provider: prefixes made from it would print the secret upper-cased.
+    const named = proveedor && !/[{}]/.test(proveedor) && maskSecrets(proveedor) === proveedor;
+    const prefixes = named ? envPrefixesFor(proveedor, config.providerAliases) : [];
     const nonIntegration = nonIntegrationVars(config);
     for (const section of doc.sections) {
       for (const table of section.tables) {
@@ -117,7 +120,8 @@ function isProse(name: string): boolean {
 }
 
 function reportShape(report: Report, name: string, range: Range, expected: string | undefined): void {
-  if (expected) suggest(report, { messageId: 'shape', args: [name, expected], range }, expected);
+  // A secret pasted where a name belongs: the message shows it masked, and no name is made from it.
+  if (expected && maskSecrets(name) === name) suggest(report, { messageId: 'shape', args: [name, expected], range }, expected);
   else report({ messageId: 'shapeNoFix', args: [name], range });
 }
 

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { INT_FILE_NAME } from '../../intdoc/template';
+import { trimEnd, trimStart } from '../../linear-search';
 import type { Rule } from '../rule';
 
 // The directive (3.1) fixes where an INT doc lives and how it is named, so the
@@ -37,14 +38,16 @@ const rule: Rule = {
 
 /** "int-7_Mercado Pago.MD" -> "INT-007-mercado-pago.md", "INT-3-SendGrid.md" -> "INT-003-sendgrid.md", when the number and a name can be read. */
 function conformingName(name: string): string | undefined {
-  const match = /^int[-_ ]?(\d{1,3})[-_ ]+(.+?)\.md$/i.exec(name);
-  if (!match) return undefined;
-  const kebab = match[2]
+  // The extension is cut first: a lazy name before `\.md$` backtracked through the separators (ReDoS).
+  if (!/\.md$/i.test(name)) return undefined;
+  const match = /^int[-_ ]?(\d{1,3})[-_ ]+([^-_ ].*)?$/i.exec(name.slice(0, -'.md'.length));
+  if (!match?.[2]) return undefined;
+  const words = match[2]
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  const kebab = trimEnd(trimStart(words, '-'), '-');
   return kebab ? `INT-${match[1].padStart(3, '0')}-${kebab}.md` : undefined;
 }
 

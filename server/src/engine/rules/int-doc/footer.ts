@@ -1,5 +1,6 @@
 import { readDate } from '../../intdoc/dates';
 import type { IntDoc } from '../../intdoc/model';
+import { endsInOpenBlock } from '../../intdoc/open-block';
 import { metadataValue } from '../../intdoc/query';
 import type { TextEdit } from '../../types';
 import type { Rule } from '../rule';
@@ -29,7 +30,9 @@ const rule: Rule = {
     const footer = doc.footer;
     if (!footer) {
       const { at, edit } = appendFooter(doc);
-      report({ messageId: 'missing', range: { start: at, end: at }, fixes: [{ messageId: 'addFooter', edits: [edit], safe: false }] });
+      // Appended inside a code block or HTML comment left open, the footer would not be one.
+      const fixes = endsInOpenBlock(doc) ? [] : [{ messageId: 'addFooter', edits: [edit], safe: false }];
+      report({ messageId: 'missing', range: { start: at, end: at }, fixes });
       return;
     }
     if (!footer.date) {

@@ -1,4 +1,5 @@
 import type { IntDoc, Section } from '../../intdoc/model';
+import { endsInOpenBlock } from '../../intdoc/open-block';
 import { subsectionEntries, templateSections, templateSubsections, type ClaimedSection } from '../../intdoc/section-match';
 import { sectionSkeleton, subsectionSkeleton } from '../../intdoc/skeleton';
 import { TEMPLATE_SECTIONS } from '../../intdoc/template';
@@ -10,7 +11,8 @@ import type { Report, Rule } from '../rule';
 // A section left out is a question nobody answered. A misspelled heading
 // still counts as present: int-doc/section-name reports it instead.
 
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** Three or more of one of `-*_`, blanks between: one branch per character, as a backreference inside the repetition backtracked (ReDoS). */
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
 /** Where a missing block goes and where to tell the user. */
 interface Anchor {
@@ -48,7 +50,7 @@ const rule: Rule = {
         messageId: next ? 'missingSectionBefore' : 'missingSection',
         args: next ? [entry.name, doc.lines.lineText(next.section.heading.range.start.line).trim()] : [entry.name],
         range: anchor.range,
-        fixes: [{ messageId: 'insertSection', args: [entry.name], edits: [insertBlock(doc, anchor.offset, sectionSkeleton(entry.name, doc.path))], safe: false }],
+        fixes: insertable(doc, anchor) ? [{ messageId: 'insertSection', args: [entry.name], edits: [insertBlock(doc, anchor.offset, sectionSkeleton(entry.name, doc.path))], safe: false }] : [],
         data: { section: entry.name },
       });
     });
@@ -65,7 +67,7 @@ function checkSubsections(doc: IntDoc, parent: ClaimedSection, report: Report): 
       messageId: 'missingSubsection',
       args: [entry.name, parent.entry.name],
       range: anchor.range,
-      fixes: [{ messageId: 'insertSubsection', args: [entry.name], edits: [insertBlock(doc, anchor.offset, subsectionSkeleton(entry.name))], safe: false }],
+      fixes: insertable(doc, anchor) ? [{ messageId: 'insertSubsection', args: [entry.name], edits: [insertBlock(doc, anchor.offset, subsectionSkeleton(entry.name))], safe: false }] : [],
       data: { section: parent.entry.name, subsection: entry.name },
     });
   });
@@ -76,6 +78,11 @@ function nextPresent(claimed: readonly ClaimedSection[], order: number): Claimed
   let next: ClaimedSection | undefined;
   for (const c of claimed) if (c.match.order > order && (!next || c.match.order < next.match.order)) next = c;
   return next;
+}
+
+/** A block inserted at the end of a doc left inside an open code block or HTML comment would not be a section. */
+function insertable(doc: IntDoc, anchor: Anchor): boolean {
+  return anchor.offset < doc.text.trimEnd().length || !endsInOpenBlock(doc);
 }
 
 function beforeLine(doc: IntDoc, range: Range): Anchor {

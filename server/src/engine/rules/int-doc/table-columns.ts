@@ -1,5 +1,6 @@
 import { nameKey, templateSections } from '../../intdoc/section-match';
 import { hasColumns } from '../../intdoc/tables';
+import { firstStickyMatch } from '../../linear-search';
 import { fold } from '../../text';
 import type { Rule } from '../rule';
 
@@ -12,7 +13,7 @@ import type { Rule } from '../rule';
  * The template's choice placeholders (`{Si|No}`) split a row on their pipes;
  * int-doc/placeholder already reports the leftover, and filling it in mends the row.
  */
-const CHOICE_PLACEHOLDER = /\{[^{}|\n]*\|[^{}\n]*\}/;
+const CHOICE_PLACEHOLDER = /\{[^{}|\n]*\|[^{}\n]*\}/y;
 
 /** An optional section may say it does not apply instead of having a table. */
 const DOES_NOT_APPLY = /\bno aplica\b|\bn\/a\b/;
@@ -54,7 +55,7 @@ const rule: Rule = {
       for (const row of table.rows) {
         if (row.length === 0 || row.length === table.header.length) continue;
         const line = doc.lines.lineRange(row[0].range.start.line);
-        if (CHOICE_PLACEHOLDER.test(doc.lines.lineText(line.start.line))) continue;
+        if (firstStickyMatch(doc.lines.lineText(line.start.line), '{', CHOICE_PLACEHOLDER)) continue;
         // The whole line: a missing cell has no characters of its own to point at.
         report({ messageId: 'cells', args: [table.header.length, row.length], range: line });
       }

@@ -12,7 +12,9 @@ import type { Report, Rule } from '../rule';
 /** `INT-001: Stripe`; the template's own `INT-{NNN}: {Nombre Integracion}` is left to int-doc/placeholder. */
 const TITLE = /^INT-(\d{3}|\{[^{}]*\}):[ \t]+(\S.*)$/;
 /** The code and name written some other way: `INT-1: Stripe`, `INT-001 - Stripe`, `int 001 Stripe`. */
-const LOOSE_TITLE = /^int[-_ ]?(\d{1,3})(?!\d)[ \t]*(?:[:\-–—.][ \t]*)?([^\s:\-–—.].*)$/i;
+// Two regexes: in one, a name starting with a digit could be read as part of the code (ReDoS).
+const LOOSE_CODE = /^int[-_ ]?(\d{1,3})(?!\d)/i;
+const LOOSE_NAME = /^[ \t]*(?:[:\-–—.][ \t]*)?([^\s:\-–—.].*)$/;
 const STARTS_WITH_INT = /^int(?:\b|[-_ ]?\d)/i;
 
 /** Letters and digits only, accents removed: "Mercado Pago" and "mercadopago" compare equal. */
@@ -79,9 +81,9 @@ const rule: Rule = {
  */
 function reportMalformed(title: Heading, plain: boolean, fileCode: string | undefined, report: Report): void {
   const { text, textRange: range } = title;
-  const loose = LOOSE_TITLE.exec(text);
+  const loose = looseTitle(text);
   if (loose && plain) {
-    const expected = `INT-${loose[1].padStart(3, '0')}: ${loose[2]}`;
+    const expected = `INT-${loose.code.padStart(3, '0')}: ${loose.name}`;
     const fix = { messageId: 'fixFormat', args: [expected], edits: [{ range, newText: expected }], safe: true };
     report({ messageId: 'malformed', args: [text], range, fixes: [fix], data: { expected } });
   } else if (fileCode && plain && text && !STARTS_WITH_INT.test(text)) {
@@ -91,6 +93,12 @@ function reportMalformed(title: Heading, plain: boolean, fileCode: string | unde
   } else {
     report({ messageId: 'malformed', args: [text], range });
   }
+}
+
+function looseTitle(text: string): { code: string; name: string } | undefined {
+  const code = LOOSE_CODE.exec(text);
+  const name = code && LOOSE_NAME.exec(text.slice(code[0].length));
+  return name ? { code: code[1], name: name[1] } : undefined;
 }
 
 /** The name's characters in the heading line; the whole heading text when markup splits it. */
