@@ -1,6 +1,7 @@
 import { mkdirSync, opendirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { version } from '../../package.json';
+import { crashReport } from './engine/crash';
 import { localize, message, toLocale, type Locale } from './engine/messages';
 import type { Config } from './engine/config/config';
 import type { Message } from './engine/types';
@@ -13,7 +14,7 @@ import { json } from './formatters/json';
 import { sarif } from './formatters/sarif';
 import { stylish } from './formatters/stylish';
 import { baselineOf, formatBaseline, matchBaseline, readBaseline, withoutEntries, type Baseline } from './workspace/baseline';
-import { CheckCache } from './workspace/cache';
+import { CACHE_FILE, CheckCache } from './workspace/cache';
 import type { CheckResult } from './workspace/check';
 import { isCheckWorker, runCheck, runCheckWorker } from './workspace/run';
 import { loadConfig } from './workspace/config-file';
@@ -45,8 +46,6 @@ export const CLI_TEMPLATES = {
 
 const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif };
 
-/** The default cache file, in the checked folder (like ESLint's .eslintcache): add it to .gitignore. */
-const CACHE_FILE = '.simco-int-cache';
 /** The default baseline file, in the checked folder: commit it. */
 const BASELINE_FILE = '.simco-int-baseline.json';
 
@@ -113,7 +112,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return command.kind === 'baseline' ? await recordBaseline(command, shell) : await check(command, shell);
   } catch (error) {
     // A bug must not look like "problems found" (1) to a CI pipeline.
-    shell.say(message(CLI_TEMPLATES.crash, error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    // The class and the stack, not the message: it can quote the file being read (engine/crash.ts).
+    shell.say(message(CLI_TEMPLATES.crash, crashReport(error)));
     return UNUSABLE;
   }
 }

@@ -74,6 +74,15 @@ describe('workspace walk', () => {
     assert.deepEqual(walk.skipped, []);
   });
 
+  it('skips a temporary file that an interrupted --fix left behind, and nothing that only looks like one', () => {
+    const root = copyWorkspace('cli-defects');
+    write(root, 'docs/02-integraciones/.INT-7-Pagos.md.simco-int-0a1b2c3d4e5f.tmp', 'sk_live_leftover');
+    write(root, 'notes/.draft.simco-int-notes.tmp', 'kept');
+    const walk = walkWorkspace(root, config({}));
+    assert.ok(!walk.files.some((file) => file.includes('0a1b2c3d4e5f')));
+    assert.ok(walk.files.includes('notes/.draft.simco-int-notes.tmp'));
+  });
+
   it('terminates on symbolic link loops and reports each link it did not follow', () => {
     const root = copyWorkspace('cli-defects');
     symlinkSync('..', join(root, 'docs', 'up'), 'dir');

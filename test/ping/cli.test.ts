@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +6,7 @@ import { pingCommand } from '../../server/src/cli/ping';
 import type { PingJson } from '../../server/src/engine/ping/format';
 import type { PingDeps } from '../../server/src/engine/ping/types';
 import { sendHttp } from '../../server/src/ping/http';
-import { removeTempDirs, run, tempDir, type Run } from '../cli/workspace';
+import { removeTempDirs, run, spawnRun, tempDir, type Run } from '../cli/workspace';
 import { CLEAN } from '../helpers';
 import { envText, fakeCredentials, leakedPieces, MockProvider, randomText } from './mock-provider';
 
@@ -173,13 +172,5 @@ describe('simco-int ping', function () {
 
 /** The CLI as its own process (through tsx), awaited without blocking the mock in this one. */
 function processRun(argv: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, CLI, ...argv], { cwd, env: { PATH: process.env.PATH } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnRun(process.execPath, ['--import', TSX, CLI, ...argv], cwd);
 }

@@ -149,7 +149,7 @@ function parse(argv: readonly string[]) {
 export function describeParseError(error: unknown, options: Readonly<Record<string, { type: string }>> = OPTIONS): Message {
   const code = (error as NodeJS.ErrnoException).code;
   const text = error instanceof Error ? error.message : String(error);
-  const option = /--[\w-]+/.exec(text)?.[0] ?? /'(-[^']*)'/.exec(text)?.[1] ?? text;
+  const option = /--[\w-]+/.exec(text)?.[0] ?? /'(-[^']*)/.exec(text)?.[1] ?? text;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return message(ARG_TEMPLATES.unknownOption, option);
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return message(options[option.replace(/^--/, '')]?.type === 'boolean' ? ARG_TEMPLATES.unexpectedValue : ARG_TEMPLATES.missingValue, option);

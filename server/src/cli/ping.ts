@@ -130,7 +130,7 @@ function diskWorkspace(root: string, config: PingWorkspace['config']): PingWorks
         .files.filter((path) => classify(path, config) === 'int-doc')
         .flatMap((path) => {
           const read = readText(path);
-          const proveedor = 'text' in read ? PROVEEDOR_ROW.exec(read.text)?.[1] : undefined;
+          const proveedor = 'text' in read ? PROVEEDOR_ROW.exec(read.text)?.[1].trim() : undefined;
           return proveedor ? [{ path, proveedor }] : [];
         }),
   };
@@ -140,7 +140,8 @@ function diskWorkspace(root: string, config: PingWorkspace['config']): PingWorks
 const DOC_PATH = /\.md$/i;
 
 /** The metadata row, read without parsing the whole doc: only the doc that names the provider is parsed. */
-const PROVEEDOR_ROW = /^[ \t]*\|[ \t]*\**Proveedor\**[ \t]*\|[ \t]*([^|\r\n]*?)[ \t]*\|/im;
+// The cell is trimmed by the caller: a lazy cell between two blank runs backtracked (ReDoS).
+const PROVEEDOR_ROW = /^[ \t]*\|[ \t]*\**Proveedor\**[ \t]*\|([^|\r\n]*)(?=\|)/im;
 
 function parse(argv: readonly string[]) {
   return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });

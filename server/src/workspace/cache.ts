@@ -29,6 +29,14 @@ interface CacheData {
   entries: Record<string, CacheEntry>;
 }
 
+/**
+ * The default cache file, in the checked folder (like ESLint's .eslintcache:
+ * add it to .gitignore).
+ * The walk never returns it: the CLI without --cache and the server would
+ * otherwise check the tool's own output (and skip it, once over 5 MB).
+ */
+export const CACHE_FILE = '.simco-int-cache';
+
 export function contentHash(bytes: Uint8Array | string): string {
   return createHash('sha1').update(bytes).digest('hex');
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../engine/config/config';
 import { withFingerprints } from '../engine/fingerprint';
@@ -12,6 +12,8 @@ import type { Finding, Message } from '../engine/types';
 import type { FileFacts } from '../engine/workspace/facts';
 import { contentHash, recordingFacts, type CacheEntry } from './cache';
 import { codeOf } from './errno';
+import { writeFixedFile } from './fix-writer';
+import { withRegularFile } from './regular-file';
 import type { Skipped } from './walk';
 
 // Runs the engine over a folder on disk: walk, read, lint, and with `fix`
@@ -25,6 +27,7 @@ export const CHECK_TEMPLATES = {
   tooLarge: 'Larger than {0} MB; not checked.',
   unreadableFile: 'Cannot read this file ({0}); it was not checked.',
   unwritableFile: 'Cannot write the fixes to this file ({0}); it was checked but not fixed.',
+  changedOnDisk: 'Changed on disk while it was being fixed; not fixed. Check it again.',
 } as const;
 
 export interface CheckOptions {
@@ -85,19 +88,26 @@ export function checkFiles(paths: Iterable<string>, options: CheckOptions, onChe
     files.push(file);
     const recording = onChecked && recordingFacts(workspace);
     const lint: LintOptions = { config: options.config, workspace: recording?.facts ?? workspace, rules: options.rules };
-    const result = options.fix ? fixFile(file, read.bytes, lint) : lintRead(file, read.bytes, lint);
+    let result = options.fix ? fixFile(file, read.bytes, lint) : lintRead(file, read.bytes, lint);
+    if (result.output !== undefined) {
+      let notWritten: Message | undefined;
+      try {
+        // Atomic, and never over what the user saved since the file was read (fix-writer.ts).
+        if (writeFixedFile(absolute, read.bytes, result.output) === 'written') fixed.push({ file, applied: result.applied });
+        else notWritten = message(CHECK_TEMPLATES.changedOnDisk);
+      } catch (error) {
+        notWritten = message(CHECK_TEMPLATES.unwritableFile, codeOf(error));
+      }
+      if (notWritten) {
+        skipped.push({ path: file, message: notWritten });
+        // The disk still holds the unfixed text: report its findings, not those of fixes that were never written
+        // (on a read-only checkout, `check --fix` said "No problems" and exited 0 over errors left in the file).
+        result = lintRead(file, read.bytes, lint);
+      }
+    }
     findings.push(...result.findings);
     if (result.facts) facts.push([file, result.facts]);
     if (result.hasSuppressions) suppressing.push(file);
-    if (result.output !== undefined) {
-      try {
-        writeFileSync(absolute, result.output);
-      } catch (error) {
-        skipped.push({ path: file, message: message(CHECK_TEMPLATES.unwritableFile, codeOf(error)) });
-        continue; // Not cached either: its findings describe text that is not on disk.
-      }
-      fixed.push({ file, applied: result.applied });
-    }
     if (recording) {
       onChecked?.(file, {
         hash: contentHash(result.output ?? read.bytes),
@@ -155,21 +165,31 @@ function fixFile(path: string, bytes: Uint8Array, lint: LintOptions): FileFixRes
   };
 }
 
+/**
+ * Reads an open file whose size is known: readFileSync(fd) would stat it a
+ * second time, a tenth of a check's reading time over a large tree. Like
+ * readFileSync, it reads what the stat said is there.
+ */
+function readToEnd(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(fd, buffer, length, size - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
+  }
+  return buffer;
+}
+
 /** Reads a file the walk found, refusing huge ones without reading them (one fstat on the open file). */
 export function readCheckedFile(absolute: string): { bytes: Buffer } | { skipped: Message } {
-  let fd: number;
   try {
-    fd = openSync(absolute, 'r');
+    // Never blocks: the walk saw a regular file, but by now it may be a FIFO.
+    return withRegularFile(absolute, (fd, size): { bytes: Buffer } | { skipped: Message } =>
+      size > MAX_FILE_BYTES ? { skipped: message(CHECK_TEMPLATES.tooLarge, MAX_FILE_BYTES / 1024 / 1024) } : { bytes: readToEnd(fd, size) },
+    );
   } catch (error) {
     return { skipped: message(CHECK_TEMPLATES.unreadableFile, codeOf(error)) };
-  }
-  try {
-    if (fstatSync(fd).size > MAX_FILE_BYTES) return { skipped: message(CHECK_TEMPLATES.tooLarge, MAX_FILE_BYTES / 1024 / 1024) };
-    return { bytes: readFileSync(fd) };
-  } catch (error) {
-    return { skipped: message(CHECK_TEMPLATES.unreadableFile, codeOf(error)) };
-  } finally {
-    closeSync(fd);
   }
 }
 

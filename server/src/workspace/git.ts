@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { holdsSecrets } from '../engine/lint';
 import { ignoredAt, readIgnoreLevel, type IgnoreLevel } from './gitignore';
+import { readRegularFile } from './regular-file';
 
 // What git knows that the folder does not show: which files are tracked
 // (a .env committed once stays in history even after .gitignore lists it),
@@ -81,7 +82,7 @@ function repositoryOf(root: string): Repository {
  * info/exclude is in the main repository's folder, named by its `commondir`.
  */
 function linkedGitDir(dotGit: string): string | undefined {
-  const pointer = readQuietlyText(dotGit)?.match(/^gitdir:\s*(.+?)\s*$/m)?.[1];
+  const pointer = gitdirOf(readQuietlyText(dotGit));
   if (!pointer) return undefined;
   const gitDir = resolve(dirname(dotGit), pointer);
   const common = readQuietlyText(join(gitDir, 'commondir'))?.trim();
@@ -104,9 +105,15 @@ function readQuietly(absolute: string, base: string): IgnoreLevel | undefined {
   }
 }
 
+/** The path on a `.git` file's "gitdir: <path>" line. In code: a multiline regex with a lazy path between two `\s*` backtracked (ReDoS). */
+function gitdirOf(text: string | undefined): string | undefined {
+  const line = text?.split('\n').find((candidate) => candidate.startsWith('gitdir:'));
+  return line?.slice('gitdir:'.length).trim() || undefined;
+}
+
 function readQuietlyText(absolute: string): string | undefined {
   try {
-    return readFileSync(absolute, 'utf8');
+    return readRegularFile(absolute).toString('utf8');
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import ignore, { type Ignore } from 'ignore';
+import { readRegularFile } from './regular-file';
 
 // git's ignore rules with the `ignore` package: one level per ignore file
 // (.git/info/exclude, then each folder's .gitignore from the top down). The
@@ -17,7 +17,7 @@ export interface IgnoreLevel {
 export function readIgnoreLevel(absolute: string, base: string): IgnoreLevel | undefined {
   let text: string;
   try {
-    text = readFileSync(absolute, 'utf8');
+    text = readRegularFile(absolute).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -5,7 +5,9 @@ import type { Config } from '../engine/config/config';
 import { classify } from '../engine/lint';
 import { message } from '../engine/messages';
 import type { Message } from '../engine/types';
+import { CACHE_FILE } from './cache';
 import { codeOf } from './errno';
+import { isFixTemporary } from './fix-writer';
 import { ignoredAt, readIgnoreLevel, type IgnoreLevel } from './gitignore';
 
 // Finds the files the engine checks in a folder. I/O lives here, outside the
@@ -36,8 +38,8 @@ export const SKIP_TEMPLATES = {
   brokenLink: 'A broken symbolic link ({0}); not checked.',
 } as const;
 
-/** Never part of a project's own sources, whatever its ignore files say. */
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+/** Never part of a project's own sources, whatever its ignore files say (the last is this tool's cache). */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', CACHE_FILE]);
 
 interface Folder {
   /** Workspace-relative, '' for the root. */
@@ -91,7 +93,7 @@ export function walkWorkspace(root: string, config: Config, onFiles?: (count: nu
 
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      if (ALWAYS_SKIPPED.has(entry.name) || isFixTemporary(entry.name)) continue;
       const path = prefix + entry.name;
       const absolute = join(folder.absolute, entry.name);
       let isFolder = entry.isDirectory();
@@ -112,8 +114,8 @@ export function walkWorkspace(root: string, config: Config, onFiles?: (count: nu
 
       if (isFile) {
         files.push(path);
-        continue;
         onFiles?.(files.length);
+        continue;
       }
       // Only a link can lead to a folder already seen, so only links pay for realpath().
       const real = entry.isSymbolicLink() ? realpathOrUndefined(absolute) : join(folder.real, entry.name);
