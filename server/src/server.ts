@@ -6,15 +6,20 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type FileEvent,
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE, defaultConfig } from './engine/config/config';
+import { crashReport } from './engine/crash';
 import { toLocale } from './engine/messages';
-import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
+import { AfterBurst } from './lsp/after-burst';
+import { codeActions, FIX_ALL_KIND, resolveCodeAction } from './lsp/code-actions';
 import { toDiagnostic } from './lsp/diagnostics';
 import { executeCommand, SERVER_COMMANDS } from './lsp/generate';
 import { executePingCommand, PING_COMMANDS, pingCodeLenses } from './lsp/ping';
@@ -40,7 +45,15 @@ let canWatchFiles = false;
 let canRefresh = false;
 /** Whether the client applies workspace edits that create files: what generating an INT doc sends. */
 let canCreateFiles = false;
+/** Whether the client resolves code actions' edits when one is picked (codeAction/resolve), as VS Code does. */
+let resolvesEdits = false;
 
+/**
+ * Config changes come in bursts (a file saved again and again, a setting toggled): each reclassifies every indexed
+ * file and checks the workspace again, so they queued up behind each other (a config flipping while a 5,000-file
+ * workspace was indexed kept a hover waiting 6 s). The last one of a burst is applied, once.
+ */
+const configChanges = new AfterBurst<'file' | 'settings'>();
 /** The files whose changes on disk matter: what the index holds, and the config. */
 const WATCHED = [`**/${CONFIG_FILE}`, '**/*.md', '**/.env*', '**/MASTER_INVENTORY.{yml,yaml}', '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,go,java,kt,kts}'];
 
@@ -53,13 +66,15 @@ connection.onInitialize((params) => {
   canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
   canCreateFiles = params.capabilities.workspace?.applyEdit === true && workspaceEdit?.documentChanges === true && workspaceEdit.resourceOperations?.includes('create') === true;
+  const codeAction = params.capabilities.textDocument?.codeAction;
+  resolvesEdits = codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
   const options = params.initializationOptions as { debounceMs?: unknown; settings?: EditorSettings } | undefined;
   applySettings({ debounceMs: options?.debounceMs, ...options?.settings });
   reloadConfig();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       definitionProvider: true,
       documentSymbolProvider: true,
@@ -88,8 +103,10 @@ connection.onInitialized(async () => {
 connection.onDidChangeConfiguration((params) => {
   const settings = (params.settings as Record<string, EditorSettings> | undefined)?.['simco-int'];
   if (!settings) return;
-  applySettings(settings);
-  revalidateAll();
+  configChanges.run('settings', 0, () => {
+    applySettings(settings);
+    revalidateAll();
+  });
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -110,14 +127,18 @@ documents.onDidClose(({ document }) => {
 });
 
 connection.languages.diagnostics.on((params, token) => {
+  // Cancelled while it waited its turn (behind a burst of edits): answered with the error LSP defines for it.
+  // An empty report, as before, told the client the document had no problems.
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
   const document = documents.get(params.textDocument.uri);
-  const findings = document && !token.isCancellationRequested ? session.lint(document) : undefined;
+  const findings = document ? reportingCrash(() => session.lint(document)) : undefined;
   // Other open documents whose cross-file findings this text changed are pulled again.
   if (document && canRefresh && session.affectedDocuments(document.uri).length > 0) connection.languages.diagnostics.refresh();
   return { kind: DocumentDiagnosticReportKind.Full, items: (findings ?? []).map((finding) => toDiagnostic(finding, session.locale)) };
 });
 
-connection.onCodeAction((params) => withDocument(params.textDocument.uri, [], (document) => codeActions(session, document, params)));
+connection.onCodeAction((params) => withDocument(params.textDocument.uri, [], (document) => codeActions(session, document, params, resolvesEdits)));
+connection.onCodeActionResolve((action) => reportingCrash(() => resolveCodeAction(session, action, (uri) => documents.get(uri))));
 connection.onHover((params) => withDocument(params.textDocument.uri, null, (document) => hoverAt(session, document, params.position)));
 connection.onDefinition((params) => withDocument(params.textDocument.uri, [], (document) => definitionAt(session, document, params.position)));
 connection.onCompletion((params) => withDocument(params.textDocument.uri, [], (document) => completionAt(session, document, params.position)));
@@ -128,7 +149,21 @@ connection.onCodeLens((params) => withDocument(params.textDocument.uri, [], (doc
 
 function withDocument<T>(uri: string, none: T, answer: (document: TextDocument) => T): T {
   const document = documents.get(uri);
-  return document ? answer(document) : none;
+  return document ? reportingCrash(() => answer(document)) : none;
+}
+
+/**
+ * Runs a handler's work; an error it throws reaches the client as its class
+ * and stack (engine/crash.ts). Left to vscode-jsonrpc, the reply and the log
+ * would quote the error's message, which can hold the document's text.
+ */
+function reportingCrash<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ResponseError) throw error;
+    throw new ResponseError(ErrorCodes.InternalError, crashReport(error));
+  }
 }
 
 function applySettings(settings: EditorSettings): void {
@@ -149,7 +184,12 @@ function reloadConfig(): void {
 function fileChanged({ uri, type }: FileEvent): void {
   const path = session.pathOf(uri);
   if (path === undefined) return;
-  if (path === CONFIG_FILE) return reloadConfig();
+  if (path === CONFIG_FILE) {
+    return configChanges.run('file', 0, () => {
+      reloadConfig();
+      revalidateAll();
+    });
+  }
   // A .env appearing or going may change what git tracks.
   if (/(?:^|\/)\.env(?:\.|$)/.test(path)) session.refreshRepository();
   if (type === FileChangeType.Deleted) session.index.remove(path);
@@ -167,12 +207,13 @@ function revalidateAll(): void {
   if (pull) {
     if (canRefresh) connection.languages.diagnostics.refresh();
   } else {
-    for (const document of documents.all()) publisher.publishNow(document.uri);
+    for (const document of documents.all()) publisher.revalidate(document.uri);
   }
 }
 
 // A failed request to the client must not take the diagnostics down with it.
-process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
+// Its class and stack, not its message, which can quote a file's text (engine/crash.ts).
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${crashReport(reason)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -11,17 +11,20 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
   CodeActionRequest,
+  CodeActionResolveRequest,
   type CodeAction,
   type Range,
   type ClientCapabilities,
   type Diagnostic,
   type ProtocolConnection,
+  type LogMessageParams,
   type PublishDiagnosticsParams,
   type ApplyWorkspaceEditParams,
   type InitializeResult,
@@ -35,7 +38,7 @@ import { CLEAN } from '../helpers';
 // editor would), speaks JSON-RPC to it, and lets tests wait for the
 // notifications they expect instead of sleeping.
 
-const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 
 /** A temporary copy of the clean fixture workspace for a server to serve. */
 export function cleanWorkspace(): string {
@@ -50,6 +53,10 @@ export interface StartOptions {
   pull?: boolean;
   locale?: string;
   debounceMs?: number;
+  /** Declare that the client resolves code actions' edits (codeAction/resolve), as VS Code does; default true. */
+  resolveEdits?: boolean;
+  /** The command that starts the server (for another user, a mount namespace, a preloaded hook); default: this Node on dist/server.js --stdio. */
+  command?: readonly [string, ...string[]];
 }
 
 export class TestClient {
@@ -62,6 +69,8 @@ export class TestClient {
   readonly editRequests: ApplyWorkspaceEditParams[] = [];
   /** Set to make the client refuse the next edits with this reason, as an editor may. */
   refuseEdits: string | undefined;
+  /** Every window/logMessage the server sent (its output channel), from the start. */
+  readonly logs: LogMessageParams[] = [];
 
   private constructor(
     readonly connection: ProtocolConnection,
@@ -73,6 +82,7 @@ export class TestClient {
       if (this.refuseEdits !== undefined) return { applied: false, failureReason: this.refuseEdits };
       return applyToDisk(params.edit);
     });
+    connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
       for (const waiter of [...this.waiters]) if (waiter()) this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -84,8 +94,8 @@ export class TestClient {
   /** What the server answered to initialize: its capabilities. */
   initialized!: InitializeResult;
 
-  static async start({ root, pull = false, locale = 'en', debounceMs = 0 }: StartOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  static async start({ root, pull = false, locale = 'en', debounceMs = 0, resolveEdits = true, command = [process.execPath, SERVER, '--stdio'] }: StartOptions): Promise<TestClient> {
+    const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, root);
     client.indexed = new Promise((resolve) => {
@@ -99,7 +109,11 @@ export class TestClient {
       window: { workDoneProgress: true },
       workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
     };
-    if (pull) capabilities.textDocument = { diagnostic: { dynamicRegistration: false } };
+    capabilities.textDocument = {
+      ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+      // What vscode-languageclient 9 declares.
+      ...(resolveEdits ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {}),
+    };
     client.initialized = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(root).toString(),
@@ -110,6 +124,11 @@ export class TestClient {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /** The server process's id (to read its memory from /proc), undefined once it exited. */
+  get pid(): number | undefined {
+    return this.process.exitCode === null && this.process.signalCode === null ? this.process.pid : undefined;
   }
 
   uri(path: string): string {
@@ -153,9 +172,22 @@ export class TestClient {
     });
   }
 
+  /** The code actions with their edits: those the server offered without one are resolved, as an editor does when one is picked. */
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<CodeAction[]> {
+    const actions = await this.offeredCodeActions(uri, range, diagnostics, only);
+    const resolved: CodeAction[] = [];
+    for (const action of actions) resolved.push(action.edit || action.data === undefined ? action : await this.resolveCodeAction(action));
+    return resolved;
+  }
+
+  /** The code actions as the server offered them (without edits, when the client resolves them). */
+  async offeredCodeActions(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<CodeAction[]> {
     const context = only ? { diagnostics, only } : { diagnostics };
     return (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context })) as CodeAction[];
+  }
+
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest(CodeActionResolveRequest.type, action);
   }
 
   async stop(): Promise<void> {

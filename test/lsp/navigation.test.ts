@@ -12,6 +12,7 @@ import {
   type Hover,
   type LocationLink,
   type MarkupContent,
+  type TextDocumentEdit,
 } from 'vscode-languageserver-protocol/node';
 import { replaceOnce } from '../helpers';
 import { removeTempDirs } from '../cli/workspace';
@@ -81,8 +82,9 @@ describe('language server navigation (stdio)', function () {
     const rename = actions.find((action) => action.title.startsWith('Rename'))!;
     assert.equal(rename.title, 'Rename WEBHOOK_SECRET to STRIPE_WEBHOOK_SECRET in every file (INT docs, .env files, source)');
     assert.equal(rename.isPreferred, true);
-    assert.deepEqual(Object.keys(rename.edit?.changes ?? {}), [uri]);
-    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, renamed), rename.edit!.changes![uri]);
+    const [edit, ...others] = (rename.edit?.documentChanges ?? []) as TextDocumentEdit[];
+    assert.deepEqual([edit.textDocument, others], [{ uri, version: 1 }, []]);
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, renamed), edit.edits);
     assert.equal(fixed, doc);
   });
 

@@ -25,8 +25,9 @@ const withEstado = (value: string) => replaceOnce(stripe, '| Estado | Implementa
 const brief = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${d.code} ${d.message}`;
 
 function apply(text: string, action: CodeAction, uri: string): string {
-  const edits = action.edit?.changes?.[uri];
-  assert.ok(edits, `${action.title} has no edit for ${uri}`);
+  // Versioned document changes (code-actions.ts): an editor refuses them once the document has changed.
+  const edits = action.edit?.documentChanges?.flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? change.edits : []));
+  assert.ok(edits?.length, `${action.title} has no edit for ${uri}`);
   return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits);
 }
 

@@ -33,7 +33,8 @@ describe('simco-integraciones in VS Code', () => {
     assert.equal(diagnostic.message, 'Expected Estado "Implementado"; found "implementado".');
     assert.equal(diagnostic.range.start.line, line);
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+    // The server offers actions without edits and makes the edit when one is picked (codeAction/resolve): resolve the first ten.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, undefined, 10);
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix?.edit, 'a preferred quick fix');
     await vscode.workspace.applyEdit(fix.edit);
