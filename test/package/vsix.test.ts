@@ -27,6 +27,7 @@ const EXPECTED = [
   'docs/rules.md',
   ...RULES.map((rule) => `docs/rules/${rule.meta.id}.md`),
   'docs/secrets.md',
+  'docs/security.md',
   'images/icon.png',
   'l10n/bundle.l10n.es.json',
   'package.json',
