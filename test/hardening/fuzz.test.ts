@@ -323,7 +323,7 @@ describe('an INT doc past the Markdown limits (markdown/limits.ts)', () => {
     const nested = `${'- '.repeat(40)}x`;
     const findings = lintFile(DOC, `# INT-001: X\n${nested}\nSTRIPE_API_KEY=${fake('stripe-live')}\n`, options).findings;
     assert.deepEqual(shown(findings).slice(0, 1), [
-      `1:0-1:${nested.length} file/encoding Expected "-" at most 32 times nested or in one paragraph; found 40 by this line. Only this INT doc's secrets were checked: parsing it as Markdown would take too long.`,
+      `1:0-1:${nested.length} file/encoding Expected at most 32 "-" where this line counts them (nested on the line, in its paragraph, or in the doc so far); found 40. Parsing this INT doc as Markdown would take too long: only its secrets were checked.`,
     ]);
     assert.deepEqual(findings.slice(1).map((f) => `${f.range.start.line} ${f.ruleId}`), ['2 secret/live-credential']);
   });

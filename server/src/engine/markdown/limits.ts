@@ -20,11 +20,11 @@ export const MARKDOWN_LIMITS = {
   /** List, quote or bracket levels on one line (markdown-it stops at 100 for the same reason; the template needs 3). */
   nesting: 32,
   /** The containers each line is in, summed over the doc: every line checks each one it is in, and each exit costs a pass. */
-  containers: 5_000,
+  containers: 3_000,
   /** `*`/`_` that may open or close emphasis, in one paragraph or table row: each closer looks back at every opener. */
   emphasis: 500,
   /** Table cells, emphasis markers and brackets in all: each costs the parser 15 to 60 µs. */
-  markup: 30_000,
+  markup: 20_000,
   /**
    * For each paragraph, its inline markup characters (\ ` < & ! [ ] * _) times
    * its length, summed: an unclosed `<!--` or `[a](`, or a run of backticks,

@@ -35,8 +35,11 @@ const FENCE = /^( {0,3})(`{3,}|~{3,})/;
 /** CommonMark's HTML blocks 6 and 7 (`<div>`, any tag alone on its line): they run to a blank line, over any heading. */
 const HTML_BLOCK = /^ {0,3}<\/?[A-Za-z]/;
 const BLANK = /^[ \t]*\r?\n?$/;
-/** A link reference definition, also inside a quote or a list item: it applies to the whole document all the same. */
-const DEFINITION = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[[^\]]+\]:/m;
+/**
+ * A link reference definition, also inside a quote or a list item: it applies to the whole document all the same.
+ * Its label is at most 999 characters (CommonMark's limit), so a line starting with an unclosed `[` is not read to the end.
+ */
+const DEFINITION = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*\[[^\]]{1,999}\]:/m;
 /** The HTML that may run over lines holding a heading: CommonMark's HTML blocks 1 to 5 (`<?`, `<!DOCTYPE` and CDATA were missed). */
 const OPEN_HTML = /<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(script|pre|style|textarea)\b/i;
 const LONE_CR = /\r(?!\n)/;

@@ -18,7 +18,7 @@ const rule: Rule = {
       binary: 'This file looks binary (it contains NUL bytes); it was not checked.',
       invalidUtf8: 'This file is not valid UTF-8; invalid bytes were read as U+FFFD.',
       tooLarge: 'Expected an INT doc of at most {2} lines and {3} characters; found {0} lines and {1} characters. Only its secrets were checked: parsing it as Markdown would take too long.',
-      tooComplex: 'Expected "{0}" at most {2} times nested or in one paragraph; found {1} by this line. Only this INT doc\'s secrets were checked: parsing it as Markdown would take too long.',
+      tooComplex: 'Expected at most {2} "{0}" where this line counts them (nested on the line, in its paragraph, or in the doc so far); found {1}. Parsing this INT doc as Markdown would take too long: only its secrets were checked.',
       longParagraphs: 'Expected shorter paragraphs: with this one ({0} characters by this line), this INT doc\'s paragraphs are too long together to parse as Markdown in bounded time. Only its secrets were checked.',
     },
   },
