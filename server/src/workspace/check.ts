@@ -77,10 +77,12 @@ export function checkFiles(paths: Iterable<string>, options: CheckOptions, onChe
   const fixed: FixedFile[] = [];
   const facts: Array<[string, FileFacts]> = [];
   const suppressing: string[] = [];
+  const reader = new FileReader();
 
   for (const file of paths) {
     const absolute = join(root, file);
-    const read = readCheckedFile(absolute);
+    // Its bytes are only good until the next file is read: nothing below keeps them.
+    const read = reader.read(absolute);
     if ('skipped' in read) {
       skipped.push({ path: file, message: read.skipped });
       continue;
@@ -170,23 +172,45 @@ function fixFile(path: string, bytes: Uint8Array, lint: LintOptions): FileFixRes
  * second time, a tenth of a check's reading time over a large tree. Like
  * readFileSync, it reads what the stat said is there.
  */
-function readToEnd(fd: number, size: number): Buffer {
-  const buffer = Buffer.allocUnsafe(size);
+function readToEnd(fd: number, size: number, into: Buffer): Buffer {
   let length = 0;
   while (length < size) {
-    const read = readSync(fd, buffer, length, size - length, null);
-    if (read === 0) return buffer.subarray(0, length);
+    const read = readSync(fd, into, length, size - length, null);
+    if (read === 0) break;
     length += read;
   }
-  return buffer;
+  return into.subarray(0, length);
 }
 
+type CheckedRead = { bytes: Buffer } | { skipped: Message };
+
 /** Reads a file the walk found, refusing huge ones without reading them (one fstat on the open file). */
-export function readCheckedFile(absolute: string): { bytes: Buffer } | { skipped: Message } {
+export function readCheckedFile(absolute: string): CheckedRead {
+  return readChecked(absolute, (size) => Buffer.allocUnsafe(size));
+}
+
+/**
+ * Reads file after file into one buffer, as a check's thread does: a fresh
+ * buffer per file costs the kernel a page fault for every page it copies
+ * into, and the collector the buffer: a quarter of the reading time over a
+ * large tree. The bytes a read returns are valid until the next read.
+ */
+export class FileReader {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+
+  read(absolute: string): CheckedRead {
+    return readChecked(absolute, (size) => {
+      if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.min(MAX_FILE_BYTES, Math.max(size, 2 * this.buffer.length)));
+      return this.buffer;
+    });
+  }
+}
+
+function readChecked(absolute: string, bufferFor: (size: number) => Buffer): CheckedRead {
   try {
     // Never blocks: the walk saw a regular file, but by now it may be a FIFO.
-    return withRegularFile(absolute, (fd, size): { bytes: Buffer } | { skipped: Message } =>
-      size > MAX_FILE_BYTES ? { skipped: message(CHECK_TEMPLATES.tooLarge, MAX_FILE_BYTES / 1024 / 1024) } : { bytes: readToEnd(fd, size) },
+    return withRegularFile(absolute, (fd, size): CheckedRead =>
+      size > MAX_FILE_BYTES ? { skipped: message(CHECK_TEMPLATES.tooLarge, MAX_FILE_BYTES / 1024 / 1024) } : { bytes: readToEnd(fd, size, bufferFor(size)) },
     );
   } catch (error) {
     return { skipped: message(CHECK_TEMPLATES.unreadableFile, codeOf(error)) };
