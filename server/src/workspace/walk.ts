@@ -95,12 +95,11 @@ export function walkWorkspace(root: string, config: Config, onFiles?: (count: nu
     for (const entry of entries) {
       if (ALWAYS_SKIPPED.has(entry.name) || isFixTemporary(entry.name)) continue;
       const path = prefix + entry.name;
-      const absolute = join(folder.absolute, entry.name);
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const target = statSync(absolute);
+          const target = statSync(join(folder.absolute, entry.name));
           isFolder = target.isDirectory();
           isFile = target.isFile();
         } catch (error) {
@@ -118,6 +117,8 @@ export function walkWorkspace(root: string, config: Config, onFiles?: (count: nu
         continue;
       }
       // Only a link can lead to a folder already seen, so only links pay for realpath().
+      // Paths are joined only here, for folders: join() for every file was a tenth of the walk.
+      const absolute = join(folder.absolute, entry.name);
       const real = entry.isSymbolicLink() ? realpathOrUndefined(absolute) : join(folder.real, entry.name);
       if (real === undefined) {
         skip(path, SKIP_TEMPLATES.brokenLink, 'ELOOP');
