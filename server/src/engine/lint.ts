@@ -100,7 +100,7 @@ export function lintFile(path: string, rawText: string, options: LintOptions): F
   const text = stripBom(rawText);
   // A .env holds secrets by design; a template's values are env/example-value's to judge, with a placeholder fix.
   const scanned = kind !== 'env';
-  const rules = (options.rules ?? RULES).filter((rule) => hasCheck(rule, kind) || (scanned && rule.checkText !== undefined));
+  const rules = rulesFor(options.rules ?? RULES, kind);
   const findings: Finding[] = [];
   const { config } = options;
   let facts: FileFacts | undefined;
@@ -197,6 +197,17 @@ export function factsOfText(path: string, rawText: string, config: Config): File
 /** Rules that check the workspace as a whole: their findings come from lintWorkspace, not from one file. */
 export function isWorkspaceRule(ruleId: string): boolean {
   return WORKSPACE_RULE_IDS.has(ruleId);
+}
+
+const rulesByKind = new WeakMap<readonly Rule[], Map<FileKind, Rule[]>>();
+
+/** The rules that check a kind of file (a `.env` is not scanned for secrets); filtered once per rule list, not per file. */
+function rulesFor(all: readonly Rule[], kind: FileKind): Rule[] {
+  let byKind = rulesByKind.get(all);
+  if (!byKind) rulesByKind.set(all, (byKind = new Map()));
+  let rules = byKind.get(kind);
+  if (!rules) byKind.set(kind, (rules = all.filter((rule) => hasCheck(rule, kind) || (kind !== 'env' && rule.checkText !== undefined))));
+  return rules;
 }
 
 function hasCheck(rule: Rule, kind: FileKind): boolean {

@@ -62,7 +62,7 @@ export function findAssignment(text: string, at: number, wordLength: number, sty
   while (nameStart > 0 && isNameChar(text.charCodeAt(nameStart - 1))) if (at - --nameStart > MAX_NAME) return undefined;
   let nameEnd = at + wordLength;
   while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) if (++nameEnd - at > MAX_NAME) return undefined;
-  const name = text.slice(nameStart, nameEnd);
+  // The name is cut only where a value follows: most words met (`Object.keys(`, `getToken()`) are not assigned.
 
   let p = nameEnd;
   // A quoted key ("api_key": ..., 'password' => ...) closes with the quote it opened with.
@@ -85,7 +85,7 @@ export function findAssignment(text: string, at: number, wordLength: number, sty
     }
   } else if (c === 40 /* ( */) {
     // A call passes a value only to a setter or builder: setPassword("..."), withApiKey("...").
-    if (!/^(?:set|with)[A-Z_]/.test(name.replace(/^[._-]+/, ''))) return undefined;
+    if (!/^(?:set|with)[A-Z_]/.test(text.slice(nameStart, nameEnd).replace(/^[._-]+/, ''))) return undefined;
     p++;
     quotedOnly = true;
   } else if (p > afterName && style.spaceSeparated && isQuote(c)) {
@@ -99,9 +99,9 @@ export function findAssignment(text: string, at: number, wordLength: number, sty
   // Python's f/r/b/u strings and C#'s @"...": one letter before the quote.
   let q = text.charCodeAt(p);
   if (!isQuote(q) && isQuote(text.charCodeAt(p + 1)) && /[frbuFRBU@]/.test(text[p])) q = text.charCodeAt(++p);
-  if (isQuote(q)) return quotedValue(text, p, q, name, nameStart, nameEnd);
+  if (isQuote(q)) return quotedValue(text, p, q, nameStart, nameEnd);
   if (quotedOnly || !style.unquoted) return undefined;
-  return unquotedValue(text, p, name, nameStart, nameEnd);
+  return unquotedValue(text, p, nameStart, nameEnd);
 }
 
 /** After `name:`: a type annotation (`: str =`, `: string =`) leads to `=`; anything else is the value. */
@@ -116,19 +116,19 @@ function skipTypeAnnotation(text: string, p: number): number {
   return p;
 }
 
-function quotedValue(text: string, open: number, quote: number, name: string, nameStart: number, nameEnd: number): Assignment | undefined {
+function quotedValue(text: string, open: number, quote: number, nameStart: number, nameEnd: number): Assignment | undefined {
   const valueStart = open + 1;
   const limit = Math.min(text.length, valueStart + MAX_VALUE);
   for (let i = valueStart; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === quote) return { name, nameStart, nameEnd, value: text.slice(valueStart, i), valueStart, valueEnd: i };
+    if (c === quote) return { name: text.slice(nameStart, nameEnd), nameStart, nameEnd, value: text.slice(valueStart, i), valueStart, valueEnd: i };
     if (c === 10 || c === 13) return undefined;
     if (c === 92 /* \ */) i++;
   }
   return undefined;
 }
 
-function unquotedValue(text: string, valueStart: number, name: string, nameStart: number, nameEnd: number): Assignment | undefined {
+function unquotedValue(text: string, valueStart: number, nameStart: number, nameEnd: number): Assignment | undefined {
   const first = text[valueStart];
   // References, YAML tags, anchors, block scalars, flow collections: not a literal value.
   if (first === undefined || '$!&*|>[{(%@#'.includes(first)) return undefined;
@@ -137,5 +137,5 @@ function unquotedValue(text: string, valueStart: number, name: string, nameStart
   while (i < limit && !endsUnquoted(text.charCodeAt(i))) i++;
   if (i === limit && limit < text.length) return undefined;
   if (i === valueStart) return undefined;
-  return { name, nameStart, nameEnd, value: text.slice(valueStart, i), valueStart, valueEnd: i };
+  return { name: text.slice(nameStart, nameEnd), nameStart, nameEnd, value: text.slice(valueStart, i), valueStart, valueEnd: i };
 }
