@@ -363,8 +363,29 @@ function runRipgrep(patterns) {
 console.log(`tree: ${tree}`);
 console.log(`  ${files.length} files, ${megabytes.toFixed(1)} MB${manifest?.distinctBytes ? ` (${(manifest.distinctBytes / 1024 / 1024).toFixed(1)} MB distinct; the rest is a second copy of the same source)` : ''}; ${manifest ? `${manifest.injected.length} fake secrets injected in ${new Set(manifest.injected.map((i) => i.kind)).size} kinds` : 'no manifest: recall not measured'}`);
 console.log(`  node ${nodeVersion} (both tools), secretlint ${secretlintVersion}, ${rgVersion ?? 'ripgrep NOT AVAILABLE'}, peak RSS via ${gnuTime ? 'GNU time' : 'process.resourceUsage (Node only)'}; median of ${runs} runs after a warm-up (secretlint: one pass)`);
+const busy = cpuBusy();
 const load = loadavg()[0];
-console.log(`  ${availableParallelism()} cores, load average ${load.toFixed(2)} at the start${load > 0.5 ? ': other work is running, the figures are slower than on a quiet machine' : ''}`);
+// The load average also counts tasks that wait without using a CPU (seen here: 1.3 on an idle machine), so what the CPUs did decides.
+const quiet = busy === undefined ? load <= 0.5 : busy <= 0.1;
+console.log(
+  `  ${availableParallelism()} cores, ${busy === undefined ? '' : `${(100 * busy).toFixed(0)}% busy over the second before the runs, `}load average ${load.toFixed(2)}${quiet ? '' : ': other work is running, the figures are slower than on a quiet machine'}`,
+);
+
+/** The share of CPU time the machine spent busy over one second (Linux /proc/stat), or undefined where there is none. */
+function cpuBusy() {
+  const sample = () => {
+    const times = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { idle: times[3] + (times[4] ?? 0), total: times.reduce((sum, value) => sum + value, 0) };
+  };
+  try {
+    const before = sample();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    const after = sample();
+    return 1 - (after.idle - before.idle) / Math.max(1, after.total - before.total);
+  } catch {
+    return undefined;
+  }
+}
 
 const simco = runSimco(cli);
 const compared = compareCli ? runSimco(compareCli) : undefined;
