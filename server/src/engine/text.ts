@@ -44,7 +44,7 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    // Most files break lines with \n alone: a native search from break to break is several times faster than reading every character.
+    // Most files break lines with \n alone: a native search from break to break takes half the time of reading every character.
     if (!text.includes('\r')) {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
       return;
