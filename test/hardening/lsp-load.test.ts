@@ -19,9 +19,9 @@ import {
   type FullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import type { JsonFinding } from '../../server/src/formatters/json';
-import { removeTempDirs, tempDir } from '../cli/workspace';
+import { tempDir } from '../cli/workspace';
 import { replaceOnce } from '../helpers';
-import { cleanWorkspace, TestClient } from '../lsp/client';
+import { cleanWorkspace, serverPerTest, TestClient } from '../lsp/client';
 
 // The language server under load, over stdio as an editor drives it: a storm
 // of keystrokes, 200 files opened at once, the config flipping while the
@@ -219,16 +219,11 @@ function intDoc(stripe: string, n: number): { path: string; text: string } {
 
 describe('language server under load (stdio)', function () {
   this.timeout(180_000);
-  let client: TestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-  });
-  after(removeTempDirs);
+  const startServer = serverPerTest();
 
   it(`publishes the last version's diagnostics, in version order, after ${EDITS} rapid incremental edits, and answers mid-storm`, async () => {
     const root = cleanWorkspace();
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     await client.indexed;
     const text = readFileSync(join(root, STRIPE), 'utf8');
     const uri = await client.open(STRIPE, text);
@@ -236,7 +231,7 @@ describe('language server under load (stdio)', function () {
     const storm = keystrokes(text, EDITS, 9);
     let midStorm: Promise<unknown> | undefined;
     const last = await sendStorm(client, uri, storm, EDITS / 2, () => {
-      midStorm = client!.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 3 } });
+      midStorm = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 3 } });
     });
     await answered(midStorm!, 'a hover sent mid-storm');
     await answered(settled(client, new Map([[uri, last]])), `diagnostics for version ${last}`);
@@ -250,7 +245,7 @@ describe('language server under load (stdio)', function () {
 
   it(`answers pull diagnostics for the latest text during and after ${EDITS} rapid edits, and pushes none`, async () => {
     const root = cleanWorkspace();
-    client = await TestClient.start({ root, pull: true });
+    const client = await startServer({ root, pull: true });
     await client.indexed;
     const text = readFileSync(join(root, STRIPE), 'utf8');
     const uri = await client.open(STRIPE, text);
@@ -271,7 +266,7 @@ describe('language server under load (stdio)', function () {
 
   it('answers a cancelled pull with RequestCancelled or the current result, never hangs, and goes on serving', async () => {
     const root = cleanWorkspace();
-    client = await TestClient.start({ root, pull: true });
+    const client = await startServer({ root, pull: true });
     await client.indexed;
     const text = replaceOnce(readFileSync(join(root, STRIPE), 'utf8'), '| Estado | Implementado |', '| Estado | Terminado |');
     const uri = await client.open(STRIPE, text);
@@ -314,7 +309,7 @@ describe('language server under load (stdio)', function () {
     const stripe = readFileSync(join(root, STRIPE), 'utf8');
     const docs = Array.from({ length: 200 }, (_, i) => intDoc(stripe, i + 4));
     for (const { path, text } of docs) writeFileSync(join(root, path), text);
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     const c = client;
     const versions = new Map(docs.map(({ path }) => [c.uri(path), 1]));
     await Promise.all(
@@ -358,7 +353,7 @@ describe('language server under load (stdio)', function () {
       JSON.stringify({ rules: { 'env/naming': 'off', 'inventory/unregistered-doc': 'warning' } }),
     ];
     const settings = [{ rules: { 'int-doc/metadata-estado': 'error' } }, { docsFolder: 'docs' }, {}];
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     const c = client;
     const open = [docs[6], { path: 'docs/02-integraciones/pagos.md', text: stripe }];
     const uris = open.map(({ path }) => c.uri(path));

@@ -11,8 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import type { GenerateResult } from '../../server/src/lsp/generate';
-import { removeTempDirs } from '../cli/workspace';
-import { cleanWorkspace, TestClient } from '../lsp/client';
+import { cleanWorkspace, serverPerTest, TestClient } from '../lsp/client';
 import { ALL, brokenDoc, KEY, SOURCE, STRIPE } from './lsp-actions';
 
 // Concurrent edits over LSP (issue 9): code actions are computed for one
@@ -46,20 +45,14 @@ function applyAsEditor(edit: WorkspaceEdit, buffers: Map<string, TextDocument>):
 
 describe('concurrent edits over LSP: every edit names the version it was computed for', function () {
   this.timeout(30_000);
-  let client: TestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-  });
-  after(removeTempDirs);
+  const startServer = serverPerTest();
 
   /** The server over a clean workspace with .env ignored, the doc and .env.example open (the latter at version 3), and a source holding a key. */
   async function open(): Promise<{ c: TestClient; doc: string; example: string; source: string; text: string }> {
     const root = cleanWorkspace();
     writeFileSync(join(root, '.gitignore'), '.env\n');
     writeFileSync(join(root, SOURCE), `export const stripeKey = '${KEY}';\n`);
-    const c = await TestClient.start({ root });
-    client = c;
+    const c = await startServer({ root });
     await c.indexed;
     const example = await c.open('.env.example', readFileSync(join(root, '.env.example'), 'utf8'), 'dotenv');
     const exampleText = readFileSync(join(root, '.env.example'), 'utf8');

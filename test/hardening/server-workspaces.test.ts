@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { removeTempDirs, tempDir } from '../cli/workspace';
+import { tempDir } from '../cli/workspace';
 import { CLEAN, replaceOnce } from '../helpers';
-import { SERVER, TestClient } from '../lsp/client';
+import { SERVER, serverPerTest, type TestClient } from '../lsp/client';
 import {
   asNobody,
   BIG_FINDINGS,
@@ -56,21 +56,13 @@ function peakBytes(client: TestClient): number {
 
 describe('big and odd workspaces (language server over stdio)', function () {
   this.timeout(60_000);
-  let client: TestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-  });
-  after(function () {
-    this.timeout(600_000); // a 50,000-file tree takes a while to delete on a busy machine
-    removeTempDirs();
-  });
+  const startServer = serverPerTest();
 
   it(`indexes ${FILES} files, publishes what depends on the deepest of them, says how many it read and stays under 1.5 GB`, async function () {
     this.timeout(600_000);
     const root = join(tempDir(), 'ws');
     writeBigWorkspace(root, FILES);
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     await client.indexed;
     await assertFindings(client, BIG_FINDINGS);
     assert.deepEqual(logged(client), [[MessageType.Info, `Indexed the workspace; files read: ${FILES}.`]]);
@@ -85,7 +77,7 @@ describe('big and odd workspaces (language server over stdio)', function () {
       makeOddWorkspace(root, oddCase);
       const hook = oddCase.vanish ? ['--require', vanishingHook(dir, root, oddCase.vanish)] : [];
       const argv: Argv = [process.execPath, ...hook, bundleIn(dir, 'server.js'), '--stdio'];
-      client = await TestClient.start({ root, command: oddCase.asNobody ? asNobody(argv) : argv });
+      const client = await startServer({ root, command: oddCase.asNobody ? asNobody(argv) : argv });
       await client.indexed;
       await assertFindings(client, oddCase.findings);
       const summary = `Indexed the workspace; files read: ${oddCase.checked}, paths skipped: ${oddCase.skipped.length}:`;
@@ -100,7 +92,7 @@ describe('big and odd workspaces (language server over stdio)', function () {
     const names = Array.from({ length: 25 }, (_, i) => `src/gone-${String(i).padStart(2, '0')}.ts`);
     for (const name of names) writeFileSync(join(root, name), '');
     const hook = vanishingHook(dir, root, { trigger: 'src', victims: names });
-    client = await TestClient.start({ root, command: [process.execPath, '--require', hook, SERVER, '--stdio'] });
+    const client = await startServer({ root, command: [process.execPath, '--require', hook, SERVER, '--stdio'] });
     await client.indexed;
     await assertFindings(client, ODD_CASES[0].findings);
     const lines = names.slice(0, 20).map((name) => `Skipped "${name}": Cannot read this file (ENOENT); it was not checked.`);
@@ -112,7 +104,7 @@ describe('big and odd workspaces (language server over stdio)', function () {
     const root = join(dir, 'ws');
     makeOddWorkspace(root, { ...ODD_CASES[0], make: () => undefined });
     chmodSync(root, 0o000);
-    client = await TestClient.start({ root, command: asNobody([process.execPath, bundleIn(dir, 'server.js'), '--stdio']) });
+    const client = await startServer({ root, command: asNobody([process.execPath, bundleIn(dir, 'server.js'), '--stdio']) });
     await client.indexed;
     const uri = await client.open(LEAK.file, 'export const secret = process.env.TWILIO_API_SECRET;\n', 'typescript');
     assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['env/undocumented']);
@@ -148,13 +140,13 @@ describe('big and odd workspaces (language server over stdio)', function () {
     it('on a read-only file system (a read-only bind mount)', async function () {
       const { dir, root, before } = fixable();
       if (!canMountReadOnly(dir)) this.skip(); // needs root with CAP_SYS_ADMIN; the next test covers the rest
-      client = await TestClient.start({ root, command: onReadOnlyMount(root, [process.execPath, SERVER, '--stdio']) });
+      const client = await startServer({ root, command: onReadOnlyMount(root, [process.execPath, SERVER, '--stdio']) });
       await assertServes(client, root, before);
     });
 
     it('as a user who may read the tree but not write it', async () => {
       const { dir, root, before } = fixable();
-      client = await TestClient.start({ root, command: asNobody([process.execPath, bundleIn(dir, 'server.js'), '--stdio']) });
+      const client = await startServer({ root, command: asNobody([process.execPath, bundleIn(dir, 'server.js'), '--stdio']) });
       await assertServes(client, root, before);
     });
   });

@@ -31,7 +31,7 @@ import {
   type ApplyWorkspaceEditResult,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { tempDir } from '../cli/workspace';
+import { removeTempDirs, tempDir } from '../cli/workspace';
 import { CLEAN } from '../helpers';
 
 // A real LSP client for tests: spawns the bundled server over stdio (as any
@@ -45,6 +45,29 @@ export function cleanWorkspace(): string {
   const root = join(tempDir(), 'ws');
   cpSync(CLEAN, root, { recursive: true });
   return root;
+}
+
+/**
+ * Registers, in the calling suite, the mocha hooks every server suite needs:
+ * each server started through the returned function is stopped after its
+ * test, and the suite's temporary workspaces are removed after the suite.
+ */
+export function serverPerTest(): (options: StartOptions) => Promise<TestClient> {
+  let running: TestClient[] = [];
+  afterEach(async () => {
+    const stopping = running;
+    running = [];
+    await Promise.all(stopping.map((client) => client.stop()));
+  });
+  after(function () {
+    this.timeout(600_000); // a 50,000-file tree takes a while to delete on a busy machine
+    removeTempDirs();
+  });
+  return async (options) => {
+    const client = await TestClient.start(options);
+    running.push(client);
+    return client;
+  };
 }
 
 export interface StartOptions {

@@ -3,8 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecuteCommandRequest, type TextDocumentEdit } from 'vscode-languageserver-protocol/node';
 import type { GenerateResult, IntDocChoices } from '../../server/src/lsp/generate';
-import { removeTempDirs } from '../cli/workspace';
-import { cleanWorkspace, TestClient } from './client';
+import { cleanWorkspace, serverPerTest, TestClient } from './client';
 
 // The palette's "Generate INT doc" as the client drives it: the server plans
 // from the workspace it indexed (open buffers included) and asks the editor
@@ -17,15 +16,10 @@ const DOC = 'docs/02-integraciones/INT-004-sendgrid.md';
 
 describe('language server: generating an INT doc', function () {
   this.timeout(20000);
-  let client: TestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-  });
-  after(removeTempDirs);
+  const startServer = serverPerTest();
 
   async function started(): Promise<TestClient> {
-    client = await TestClient.start({ root: cleanWorkspace() });
+    const client = await startServer({ root: cleanWorkspace() });
     await client.indexed;
     return client;
   }

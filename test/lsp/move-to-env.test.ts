@@ -5,9 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { removeTempDirs } from '../cli/workspace';
 import { replaceOnce } from '../helpers';
-import { cleanWorkspace, TestClient } from './client';
+import { cleanWorkspace, serverPerTest, type TestClient } from './client';
 
 // "Move to .env" through the protocol: the WorkspaceEdit the server returns,
 // applied the way an editor applies document changes, must leave the source
@@ -44,21 +43,16 @@ const isSecret = (d: Diagnostic): boolean => String(d.code).startsWith('secret/'
 
 describe('Move to .env (stdio)', function () {
   this.timeout(20000);
-  let client: TestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-  });
-  after(removeTempDirs);
+  const startServer = serverPerTest();
 
-  async function secretActions(root: string, text: string): Promise<{ uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
+  async function secretActions(root: string, text: string): Promise<{ client: TestClient; uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
     mkdirSync(join(root, 'src', 'payments'), { recursive: true });
     writeFileSync(join(root, SOURCE), text);
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     await client.indexed;
     const uri = await client.open(SOURCE, text, 'typescript');
     const diagnostic = (await client.diagnostics(uri, (p) => p.diagnostics.some(isSecret))).find(isSecret)!;
-    return { uri, diagnostic, actions: await client.codeActions(uri, diagnostic.range, [diagnostic]) };
+    return { client, uri, diagnostic, actions: await client.codeActions(uri, diagnostic.range, [diagnostic]) };
   }
 
   it('moves a hardcoded key: the source reads process.env, .env holds the value, .env.example the placeholder', async () => {
@@ -67,7 +61,7 @@ describe('Move to .env (stdio)', function () {
     const example = readFileSync(join(root, '.env.example'), 'utf8');
     writeFileSync(join(root, '.env.example'), replaceOnce(example, 'STRIPE_API_KEY=sk_test_xxxxx\n', ''));
     const key = fakeStripeKey();
-    const { uri, diagnostic, actions } = await secretActions(root, `import Stripe from 'stripe';\n\nexport const stripe = new Stripe('${key}');\n`);
+    const { client, uri, diagnostic, actions } = await secretActions(root, `import Stripe from 'stripe';\n\nexport const stripe = new Stripe('${key}');\n`);
 
     assert.equal(diagnostic.code, 'secret/live-credential');
     const redacted = `sk_live_…${key.slice(-4)}`;
@@ -85,30 +79,30 @@ describe('Move to .env (stdio)', function () {
     const withoutKey = replaceOnce(example, 'STRIPE_API_KEY=sk_test_xxxxx\n', '');
     assert.equal(readFileSync(join(root, '.env.example'), 'utf8'), replaceOnce(withoutKey, 'STRIPE_PUBLISHABLE_KEY=pk_test_xxxxx\n', 'STRIPE_PUBLISHABLE_KEY=pk_test_xxxxx\nSTRIPE_API_KEY=sk_test_xxxxx\n'));
 
-    const version = await client!.change(uri, source);
-    const after = await client!.diagnostics(uri, (p) => p.version === version);
+    const version = await client.change(uri, source);
+    const after = await client.diagnostics(uri, (p) => p.version === version);
     assert.deepEqual(after.filter(isSecret), []);
   });
 
   it('offers only "Add .env to .gitignore" while .env is not ignored, and the move once it is', async () => {
     const root = cleanWorkspace();
     const key = fakeStripeKey();
-    const { uri, diagnostic, actions } = await secretActions(root, `export const key = "${key}";\n`);
+    const { client, uri, diagnostic, actions } = await secretActions(root, `export const key = "${key}";\n`);
     const redacted = `sk_live_…${key.slice(-4)}`;
     assert.deepEqual(actions.map((a) => a.title), [`Add .env to .gitignore before moving the value (${redacted}) there`, 'Suppress secret/live-credential here with a comment']);
     applyToDisk(actions[0].edit);
     assert.equal(readFileSync(join(root, '.gitignore'), 'utf8'), '/.env\n');
     assert.ok(!existsSync(join(root, '.env')), 'nothing is written to .env before it is ignored');
 
-    const again = await client!.codeActions(uri, diagnostic.range, [diagnostic]);
+    const again = await client.codeActions(uri, diagnostic.range, [diagnostic]);
     assert.equal(again[0].title, `Move the value (${redacted}) to .env as STRIPE_API_KEY`);
   });
 
   it('is never part of source.fixAll', async () => {
     const root = cleanWorkspace();
     writeFileSync(join(root, '.gitignore'), '.env\n');
-    const { uri } = await secretActions(root, `export const key = "${fakeStripeKey()}";\n`);
-    const actions = await client!.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.simco-int']);
+    const { client, uri } = await secretActions(root, `export const key = "${fakeStripeKey()}";\n`);
+    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.simco-int']);
     assert.deepEqual(actions, []);
   });
 });

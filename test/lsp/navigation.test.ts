@@ -15,8 +15,7 @@ import {
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol/node';
 import { replaceOnce } from '../helpers';
-import { removeTempDirs } from '../cli/workspace';
-import { cleanWorkspace, TestClient } from './client';
+import { cleanWorkspace, serverPerTest } from './client';
 
 // Cross-file features through the protocol: they need the workspace index
 // the server builds at start (with $/progress), so each test waits for it.
@@ -34,16 +33,11 @@ function positionOf(text: string, needle: string, offset = 0) {
 
 describe('language server navigation (stdio)', function () {
   this.timeout(20000);
-  let client: TestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-  });
-  after(removeTempDirs);
+  const startServer = serverPerTest();
 
   it('hovers an env var read in source with the INT doc row that documents it', async () => {
     const root = cleanWorkspace();
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     await client.indexed;
     const text = readFileSync(join(root, SOURCE), 'utf8');
     const uri = await client.open(SOURCE, text, 'typescript');
@@ -56,7 +50,7 @@ describe('language server navigation (stdio)', function () {
 
   it('goes from an env var read to its row in the INT doc', async () => {
     const root = cleanWorkspace();
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     await client.indexed;
     const text = readFileSync(join(root, SOURCE), 'utf8');
     const uri = await client.open(SOURCE, text, 'typescript');
@@ -69,7 +63,7 @@ describe('language server navigation (stdio)', function () {
 
   it('renames a misnamed env var in the doc, .env.example and source with one edit', async () => {
     const root = cleanWorkspace();
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     await client.indexed;
     const doc = readFileSync(join(root, STRIPE), 'utf8');
     const renamed = replaceOnce(doc, '| STRIPE_WEBHOOK_SECRET |', '| WEBHOOK_SECRET |');
@@ -90,7 +84,7 @@ describe('language server navigation (stdio)', function () {
 
   it('outlines an INT doc and completes Estado values', async () => {
     const root = cleanWorkspace();
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     const text = readFileSync(join(root, STRIPE), 'utf8');
     const uri = await client.open(STRIPE, replaceOnce(text, '| Estado | Implementado |', '| Estado |  |'));
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];

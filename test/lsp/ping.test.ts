@@ -3,9 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeLensRequest, ExecuteCommandRequest, LogMessageNotification, type CodeLens } from 'vscode-languageserver-protocol/node';
 import type { PingJson } from '../../server/src/engine/ping/format';
-import { removeTempDirs } from '../cli/workspace';
 import { envText, fakeCredentials, leakedPieces, MockProvider } from '../ping/mock-provider';
-import { cleanWorkspace, TestClient } from './client';
+import { cleanWorkspace, serverPerTest, type TestClient } from './client';
 
 // The sandbox ping through the bundled server over stdio: the command's
 // answer, the CodeLens on an INT doc's title, the picker's list, and no
@@ -26,18 +25,14 @@ describe('language server: sandbox ping', function () {
   });
   after(async () => {
     await mock.close();
-    removeTempDirs();
   });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-  });
+  const startServer = serverPerTest();
 
   async function start(): Promise<TestClient> {
     const root = cleanWorkspace();
     writeFileSync(join(root, '.env'), envText({ ...credentials.stripe, ...credentials.twilio }));
     writeFileSync(join(root, 'simco-int.config.json'), JSON.stringify({ ping: { baseUrls: { stripe: mock.url, twilio: mock.url } } }));
-    client = await TestClient.start({ root });
+    client = await startServer({ root });
     logged = [];
     client.connection.onNotification(LogMessageNotification.type, (params) => logged.push(params.message));
     await client.indexed;

@@ -11,8 +11,7 @@ import {
   type FullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { CLEAN, replaceOnce } from '../helpers';
-import { removeTempDirs } from '../cli/workspace';
-import { cleanWorkspace, TestClient } from './client';
+import { cleanWorkspace, serverPerTest } from './client';
 
 // The bundled language server over stdio, driven by a real JSON-RPC client:
 // what any editor sees. `npm test` builds dist/ before mocha runs.
@@ -33,15 +32,10 @@ function apply(text: string, action: CodeAction, uri: string): string {
 
 describe('language server (stdio)', function () {
   this.timeout(20000);
-  let client: TestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-  });
-  after(removeTempDirs);
+  const startServer = serverPerTest();
 
   it('publishes diagnostics for the unsaved text of an opened doc, with code, link and range', async () => {
-    client = await TestClient.start({ root: cleanWorkspace() });
+    const client = await startServer({ root: cleanWorkspace() });
     const uri = await client.open(STRIPE, withEstado('Terminado'));
     const [diagnostic, ...rest] = await client.diagnostics(uri);
     assert.deepEqual(rest, []);
@@ -51,14 +45,14 @@ describe('language server (stdio)', function () {
   });
 
   it('speaks the client\'s language', async () => {
-    client = await TestClient.start({ root: cleanWorkspace(), locale: 'es-MX' });
+    const client = await startServer({ root: cleanWorkspace(), locale: 'es-MX' });
     const uri = await client.open(STRIPE, withEstado('Terminado'));
     const [diagnostic] = await client.diagnostics(uri);
     assert.equal(diagnostic.message, 'Se esperaba que Estado fuera uno de Implementado, Documentado, Pendiente; se encontro "Terminado".');
   });
 
   it('follows edits, and publishes only for the version the editor has after a burst of changes', async () => {
-    client = await TestClient.start({ root: cleanWorkspace(), debounceMs: 50 });
+    const client = await startServer({ root: cleanWorkspace(), debounceMs: 50 });
     const uri = await client.open(STRIPE, stripe);
     assert.deepEqual(await client.diagnostics(uri), []);
     let version = 0;
@@ -72,7 +66,7 @@ describe('language server (stdio)', function () {
   });
 
   it('answers pull diagnostics when the client asks for them', async () => {
-    client = await TestClient.start({ root: cleanWorkspace(), pull: true });
+    const client = await startServer({ root: cleanWorkspace(), pull: true });
     const uri = await client.open(STRIPE, withEstado('Terminado'));
     const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
     assert.equal(report.kind, 'full');
@@ -80,7 +74,7 @@ describe('language server (stdio)', function () {
   });
 
   it('offers the safe fix as the preferred quick fix, and applying it clears the diagnostic', async () => {
-    client = await TestClient.start({ root: cleanWorkspace() });
+    const client = await startServer({ root: cleanWorkspace() });
     const text = withEstado('implementado');
     const uri = await client.open(STRIPE, text);
     const [diagnostic] = await client.diagnostics(uri);
@@ -96,7 +90,7 @@ describe('language server (stdio)', function () {
   });
 
   it('suppresses a finding in a table row with a comment at the end of the row, and the diagnostic goes', async () => {
-    client = await TestClient.start({ root: cleanWorkspace() });
+    const client = await startServer({ root: cleanWorkspace() });
     const text = withEstado('Terminado');
     const uri = await client.open(STRIPE, text);
     const [diagnostic] = await client.diagnostics(uri);
@@ -109,7 +103,7 @@ describe('language server (stdio)', function () {
   });
 
   it('fixes every safe problem at once with source.fixAll.simco-int', async () => {
-    client = await TestClient.start({ root: cleanWorkspace() });
+    const client = await startServer({ root: cleanWorkspace() });
     const text = replaceOnce(withEstado('implementado'), '| Multi-tenant | Si |', '| Multi-tenant | sí |');
     const uri = await client.open(STRIPE, text);
     assert.equal((await client.diagnostics(uri)).length, 2);
@@ -120,7 +114,7 @@ describe('language server (stdio)', function () {
 
   it('checks open documents again when simco-int.config.json changes', async () => {
     const root = cleanWorkspace();
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     const uri = await client.open(STRIPE, withEstado('Terminado'));
     assert.equal((await client.diagnostics(uri)).length, 1);
     writeFileSync(join(root, 'simco-int.config.json'), JSON.stringify({ rules: { 'int-doc/metadata-estado': 'off' } }));
@@ -133,7 +127,7 @@ describe('language server (stdio)', function () {
 
   it('checks an open INT doc again when an edit to .env.example changes what it is told, and the inventory when a doc changes', async () => {
     const root = cleanWorkspace();
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     await client.indexed;
     const doc = await client.open(STRIPE);
     assert.deepEqual(await client.diagnostics(doc), []);
@@ -159,7 +153,7 @@ describe('language server (stdio)', function () {
   it('offers a fix that edits another file as one WorkspaceEdit: registering a doc creates the inventory', async () => {
     const root = cleanWorkspace();
     rmSync(join(root, 'MASTER_INVENTORY.yml'));
-    client = await TestClient.start({ root });
+    const client = await startServer({ root });
     await client.indexed;
     const uri = await client.open(STRIPE);
     const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'inventory/unregistered-doc'));
