@@ -32,6 +32,15 @@ function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 46 /* . */ || c === 45 /* - */;
 }
 
+/**
+ * The character code at `i`, or -1 outside the text. A read past either end
+ * would give NaN, and V8 drops the optimized code of the function the first
+ * time one happens: each such read cost the scan a deoptimization per thread.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
@@ -66,14 +75,14 @@ export function findAssignment(text: string, at: number, wordLength: number, sty
 
   let p = nameEnd;
   // A quoted key ("api_key": ..., 'password' => ...) closes with the quote it opened with.
-  const before = text.charCodeAt(nameStart - 1);
-  if (isQuote(before) && text.charCodeAt(p) === before) p++;
+  const before = codeAt(text, nameStart - 1);
+  if (isQuote(before) && codeAt(text, p) === before) p++;
 
   const afterName = p;
   p = skipBlanks(text, p);
   if (p < 0) return undefined;
-  const c = text.charCodeAt(p);
-  const next = text.charCodeAt(p + 1);
+  const c = codeAt(text, p);
+  const next = codeAt(text, p + 1);
   let quotedOnly = false;
   if (c === 61 /* = */) {
     if (next === 61 /* == */) return undefined;
@@ -97,8 +106,8 @@ export function findAssignment(text: string, at: number, wordLength: number, sty
   if (p < 0) return undefined;
 
   // Python's f/r/b/u strings and C#'s @"...": one letter before the quote.
-  let q = text.charCodeAt(p);
-  if (!isQuote(q) && isQuote(text.charCodeAt(p + 1)) && /[frbuFRBU@]/.test(text[p])) q = text.charCodeAt(++p);
+  let q = codeAt(text, p);
+  if (!isQuote(q) && isQuote(codeAt(text, p + 1)) && /[frbuFRBU@]/.test(text[p])) q = codeAt(text, ++p);
   if (isQuote(q)) return quotedValue(text, p, q, nameStart, nameEnd);
   if (quotedOnly || !style.unquoted) return undefined;
   return unquotedValue(text, p, nameStart, nameEnd);
@@ -112,7 +121,7 @@ function skipTypeAnnotation(text: string, p: number): number {
   while (end < text.length && end - start < 40 && /[\w.<>[\]|]/.test(text[end])) end++;
   if (end === start) return p;
   const eq = skipBlanks(text, end);
-  if (eq >= 0 && text.charCodeAt(eq) === 61 && text.charCodeAt(eq + 1) !== 61) return eq + 1;
+  if (eq >= 0 && codeAt(text, eq) === 61 && codeAt(text, eq + 1) !== 61) return eq + 1;
   return p;
 }
 

@@ -48,7 +48,8 @@ export class LiteralFinder {
   next(text: string, from: number): LiteralMatch | undefined {
     const { table } = this;
     const end = text.length;
-    // Past the end, charCodeAt is NaN, which hashes as 0: a text shorter than two characters never enters the loop.
+    // No literal fits in the last character; and a read past the end would cost V8's optimized code of this loop.
+    if (from + 2 > end) return undefined;
     let hash = roll(roll(0, text.charCodeAt(from)), text.charCodeAt(from + 1));
     for (let third = from + 2; third < end; third++) {
       hash = roll(hash, text.charCodeAt(third));

@@ -229,7 +229,8 @@ export function scanSecrets(text: string, path: string, settings: SecretsConfig)
       if (hit) hits.push(hit);
       continue;
     }
-    const previous = text.charCodeAt(at - 1);
+    // Never read before the text (see assignment.ts codeAt): a token at offset 0 follows nothing.
+    const previous = at > 0 ? text.charCodeAt(at - 1) : -1;
     if (found === URL_MARK) {
       const url = findUrlCredentials(text, at);
       if (url && !(minifiedFile || lines.length(at) > MINIFIED_LINE)) {
