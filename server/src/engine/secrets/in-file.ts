@@ -25,12 +25,19 @@ export function hitData(hit: SecretHit): Record<string, string> {
   return data;
 }
 
-/** Reports every hit of a category that `message` accepts, ranged over exactly the secret. */
-export function reportHits(context: TextContext, category: SecretCategory, message: (hit: SecretHit) => Pick<ReportSpec, 'messageId' | 'args'> | undefined): void {
-  for (const hit of secretsIn(context)) {
-    if (hit.category !== category) continue;
-    const spec = message(hit);
-    if (!spec) continue;
-    context.report({ ...spec, range: context.lines.rangeOf(hit.start, hit.end), data: hitData(hit) });
-  }
+/**
+ * A secret rule's check: reports every hit of a category that `message`
+ * accepts, ranged over exactly the secret. The six rules share this one
+ * function: V8 then optimizes it once per thread, not once per rule (each
+ * copy took about 15 ms of compilation while a check's threads were busy).
+ */
+export function reportingHits(category: SecretCategory, message: (hit: SecretHit) => Pick<ReportSpec, 'messageId' | 'args'> | undefined): (context: TextContext) => void {
+  return (context) => {
+    for (const hit of secretsIn(context)) {
+      if (hit.category !== category) continue;
+      const spec = message(hit);
+      if (!spec) continue;
+      context.report({ ...spec, range: context.lines.rangeOf(hit.start, hit.end), data: hitData(hit) });
+    }
+  };
 }

@@ -1,4 +1,4 @@
-import { reportHits } from '../../secrets/in-file';
+import { reportingHits } from '../../secrets/in-file';
 import type { Rule } from '../rule';
 
 // Secrets with no recognisable format: a random-looking literal assigned to a
@@ -18,9 +18,7 @@ const rule: Rule = {
       password: 'Hardcoded password ({0}) assigned to "{1}": move it to an environment variable.',
     },
   },
-  checkText(context) {
-    reportHits(context, 'generic', (hit) => ({ messageId: hit.kind === 'password' ? 'password' : 'secret', args: [hit.redacted, hit.name ?? ''] }));
-  },
+  checkText: reportingHits('generic', (hit) => ({ messageId: hit.kind === 'password' ? 'password' : 'secret', args: [hit.redacted, hit.name ?? ''] })),
 };
 
 export default rule;

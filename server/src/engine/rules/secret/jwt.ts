@@ -1,4 +1,4 @@
-import { reportHits } from '../../secrets/in-file';
+import { reportingHits } from '../../secrets/in-file';
 import type { Rule } from '../rule';
 
 // A signed JWT is a bearer credential until it expires, and hardcoded ones
@@ -16,9 +16,7 @@ const rule: Rule = {
       token: 'JSON Web Token ({0}) in source: move it to an environment variable.',
     },
   },
-  checkText(context) {
-    reportHits(context, 'jwt', (hit) => ({ messageId: 'token', args: [hit.redacted] }));
-  },
+  checkText: reportingHits('jwt', (hit) => ({ messageId: 'token', args: [hit.redacted] })),
 };
 
 export default rule;

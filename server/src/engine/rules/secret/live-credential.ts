@@ -1,4 +1,4 @@
-import { reportHits } from '../../secrets/in-file';
+import { reportingHits } from '../../secrets/in-file';
 import type { Rule } from '../rule';
 
 // The directive (4.1): API keys, secrets and tokens NEVER in source code. A
@@ -20,14 +20,12 @@ const rule: Rule = {
       eitherNoVar: '{0} {1} ({2}) in source: move it to an environment variable.',
     },
   },
-  checkText(context) {
-    reportHits(context, 'provider', (hit) => {
-      if (hit.mode === 'test') return undefined;
-      const args = [hit.provider ?? '', hit.kind, hit.redacted];
-      const base = hit.mode === 'live' ? 'live' : 'either';
-      return hit.envVar ? { messageId: base, args: [...args, hit.envVar] } : { messageId: `${base}NoVar`, args };
-    });
-  },
+  checkText: reportingHits('provider', (hit) => {
+    if (hit.mode === 'test') return undefined;
+    const args = [hit.provider ?? '', hit.kind, hit.redacted];
+    const base = hit.mode === 'live' ? 'live' : 'either';
+    return hit.envVar ? { messageId: base, args: [...args, hit.envVar] } : { messageId: `${base}NoVar`, args };
+  }),
 };
 
 export default rule;

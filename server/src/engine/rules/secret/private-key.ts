@@ -1,4 +1,4 @@
-import { reportHits } from '../../secrets/in-file';
+import { reportingHits } from '../../secrets/in-file';
 import type { Rule } from '../rule';
 
 // A private key in the repository is a credential anyone with read access
@@ -16,13 +16,11 @@ const rule: Rule = {
       unknown: 'Private key ({0}) in source: keep it out of the repository and load it from an environment variable or a secret manager.',
     },
   },
-  checkText(context) {
-    reportHits(context, 'private-key', (hit) =>
-      hit.provider && hit.envVar
-        ? { messageId: 'provider', args: [hit.provider, hit.kind, hit.redacted, hit.envVar] }
-        : { messageId: 'unknown', args: [hit.redacted] },
-    );
-  },
+  checkText: reportingHits('private-key', (hit) =>
+    hit.provider && hit.envVar
+      ? { messageId: 'provider', args: [hit.provider, hit.kind, hit.redacted, hit.envVar] }
+      : { messageId: 'unknown', args: [hit.redacted] },
+  ),
 };
 
 export default rule;

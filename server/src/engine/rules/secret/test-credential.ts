@@ -1,4 +1,4 @@
-import { reportHits } from '../../secrets/in-file';
+import { reportingHits } from '../../secrets/in-file';
 import type { Rule } from '../rule';
 
 // A test-mode key (sk_test_, TEST- for MercadoPago, a PayPal sandbox token)
@@ -17,13 +17,11 @@ const rule: Rule = {
       testNoVar: '{0} test {1} ({2}) in source: even test keys go in an environment variable.',
     },
   },
-  checkText(context) {
-    reportHits(context, 'provider', (hit) => {
-      if (hit.mode !== 'test') return undefined;
-      const args = [hit.provider ?? '', hit.kind, hit.redacted];
-      return hit.envVar ? { messageId: 'test', args: [...args, hit.envVar] } : { messageId: 'testNoVar', args };
-    });
-  },
+  checkText: reportingHits('provider', (hit) => {
+    if (hit.mode !== 'test') return undefined;
+    const args = [hit.provider ?? '', hit.kind, hit.redacted];
+    return hit.envVar ? { messageId: 'test', args: [...args, hit.envVar] } : { messageId: 'testNoVar', args };
+  }),
 };
 
 export default rule;

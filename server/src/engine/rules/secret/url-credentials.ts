@@ -1,4 +1,4 @@
-import { reportHits } from '../../secrets/in-file';
+import { reportingHits } from '../../secrets/in-file';
 import type { Rule } from '../rule';
 
 // `postgres://app:<password>@db/app` with a real password in source puts the password in the
@@ -15,9 +15,7 @@ const rule: Rule = {
       password: 'Password in a {0} URL ({1}) in source: move the URL to an environment variable.',
     },
   },
-  checkText(context) {
-    reportHits(context, 'url', (hit) => ({ messageId: 'password', args: [hit.name ?? '', hit.redacted] }));
-  },
+  checkText: reportingHits('url', (hit) => ({ messageId: 'password', args: [hit.name ?? '', hit.redacted] })),
 };
 
 export default rule;
