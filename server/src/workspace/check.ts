@@ -108,19 +108,26 @@ export function checkFiles(paths: Iterable<string>, options: CheckOptions, onChe
       }
     }
     findings.push(...result.findings);
-    if (result.facts) facts.push([file, result.facts]);
+    // Most source reads no env var: facts that say so would only cost the merge, the index and the cache a file's worth of work.
+    const kept = result.facts && !holdsNothing(result.facts) ? result.facts : undefined;
+    if (kept) facts.push([file, kept]);
     if (result.hasSuppressions) suppressing.push(file);
     if (recording) {
       onChecked?.(file, {
         hash: contentHash(result.output ?? read.bytes),
         findings: result.findings,
         facts: recording.asked,
-        ...(result.facts ? { index: result.facts } : {}),
+        ...(kept ? { index: kept } : {}),
         ...(result.hasSuppressions ? { suppressing: true } : {}),
       });
     }
   }
   return { findings: findings.sort(byPosition), files, skipped, fixed, facts, suppressing };
+}
+
+/** Facts no workspace rule can use: a source file that reads no env var. */
+function holdsNothing(facts: FileFacts): boolean {
+  return facts.kind === 'source' && facts.reads.length === 0;
 }
 
 export interface FileFixResult {
