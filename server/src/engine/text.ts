@@ -33,7 +33,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 
 /** Strips a leading BOM from text that did not come through decodeBytes (e.g. an editor buffer). */
 export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // An empty text has no character 0: reading it would drop the caller's optimized code (V8).
+  return text.length > 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**

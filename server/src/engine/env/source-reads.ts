@@ -170,12 +170,14 @@ function readHoles(language: Dialect, literal: string, offset: number, lines: Li
  * which the ReDoS check rejects.
  */
 function templateEnd(text: string, from: number): number {
+  // Character codes, not one-character strings: V8's optimized code for text[i] serves one string representation
+  // and is dropped at the first file of the other (Latin-1 and two-byte texts alternate in a tree).
   for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '`') return i + 1;
-    if (c === '\\') {
+    const c = text.charCodeAt(i);
+    if (c === 96 /* ` */) return i + 1;
+    if (c === 92 /* \ */) {
       i++;
-    } else if (c === '$' && text[i + 1] === '{') {
+    } else if (c === 36 /* $ */ && i + 1 < text.length && text.charCodeAt(i + 1) === 123 /* { */) {
       const close = text.indexOf('}', i + 2);
       if (close < 0) return text.length;
       i = close;

@@ -39,6 +39,16 @@ export interface SecretHit {
   name?: string;
 }
 
+/**
+ * A hit with every field, in one order: the rules that read hits then see one
+ * object shape. Each literal of its own shape made V8 drop the rules' optimized
+ * code the first time a hit of that kind turned up, once per thread.
+ */
+function secretHit(hit: SecretHit): SecretHit {
+  const { category, start, end, provider, kind, mode, redacted, envVar, format, name } = hit;
+  return { category, start, end, provider, kind, mode, redacted, envVar, format, name };
+}
+
 /** A source of formats: a catalog provider or a provider a user names in config. */
 interface Owner {
   name: string;
@@ -235,7 +245,7 @@ export function scanSecrets(text: string, path: string, settings: SecretsConfig)
       const url = findUrlCredentials(text, at);
       if (url && !(minifiedFile || lines.length(at) > MINIFIED_LINE)) {
         const password = text.slice(url.start, url.end);
-        hits.push({ category: 'url', start: url.start, end: url.end, kind: 'password', mode: 'either', name: url.scheme, redacted: `${url.scheme}://${url.user}:${redact(password)}@${url.host}` });
+        hits.push(secretHit({ category: 'url', start: url.start, end: url.end, kind: 'password', mode: 'either', name: url.scheme, redacted: `${url.scheme}://${url.user}:${redact(password)}@${url.host}` }));
       }
     } else if (found === PEM_START) {
       const block = findPrivateKeyBlock(text, at);
@@ -248,7 +258,7 @@ export function scanSecrets(text: string, path: string, settings: SecretsConfig)
     } else if (found === JWT_START) {
       const jwt = findJwt(text, at);
       if (jwt) {
-        hits.push({ category: 'jwt', start: jwt.start, end: jwt.end, kind: 'JSON Web Token', mode: 'either', redacted: redact(text.slice(jwt.start, jwt.end), JWT_START) });
+        hits.push(secretHit({ category: 'jwt', start: jwt.start, end: jwt.end, kind: 'JSON Web Token', mode: 'either', redacted: redact(text.slice(jwt.start, jwt.end), JWT_START) }));
         end = jwt.end;
       }
     } else {
@@ -318,7 +328,7 @@ function tokenHit(candidates: readonly CompiledToken[], text: string, at: number
   }
   if (!chosen) return undefined;
   const { format, owner } = chosen.token;
-  return {
+  return secretHit({
     category: 'provider',
     start: at,
     end: at + chosen.value.length,
@@ -328,7 +338,7 @@ function tokenHit(candidates: readonly CompiledToken[], text: string, at: number
     redacted: redact(chosen.value, prefix),
     envVar: format.envVar,
     format: format.id,
-  };
+  });
 }
 
 function assignedSecret(scanner: Scanner, assignment: Assignment): SecretHit | undefined {
@@ -337,7 +347,7 @@ function assignedSecret(scanner: Scanner, assignment: Assignment): SecretHit | u
   for (const { format, owner, whole } of scanner.assigned) {
     if (!format.names.test(compact) || !whole.test(value)) continue;
     if (owner.examples.has(value) || isPlaceholder(value)) return undefined;
-    return {
+    return secretHit({
       category: 'provider',
       start: assignment.valueStart,
       end: assignment.valueEnd,
@@ -347,7 +357,7 @@ function assignedSecret(scanner: Scanner, assignment: Assignment): SecretHit | u
       redacted: redact(value),
       envVar: format.envVar,
       format: format.id,
-    };
+    });
   }
   return undefined;
 }
@@ -358,7 +368,7 @@ function genericSecret(assignment: Assignment, minified: () => boolean): SecretH
   const { value } = assignment;
   if (DOCUMENTED_EXAMPLES.has(value) || !(kind === 'password' ? looksLikePassword(value) : looksGenerated(value))) return undefined;
   if (minified()) return undefined;
-  return {
+  return secretHit({
     category: 'generic',
     start: assignment.valueStart,
     end: assignment.valueEnd,
@@ -368,12 +378,12 @@ function genericSecret(assignment: Assignment, minified: () => boolean): SecretH
     // A password's last characters are a real hint to it: no tail.
     redacted: kind === 'password' ? '…' : redact(value),
     envVar: envVarName(assignment.name),
-  };
+  });
 }
 
 function privateKeyHit(scanner: Scanner, start: number, end: number, label: string, path: string, before: string): SecretHit {
   const owned = scanner.privateKeys.find(({ format }) => format.files?.test(path) || format.context?.test(before));
-  return {
+  return secretHit({
     category: 'private-key',
     start,
     end,
@@ -384,5 +394,5 @@ function privateKeyHit(scanner: Scanner, start: number, end: number, label: stri
     envVar: owned?.format.envVar,
     format: owned?.format.id,
     name: label,
-  };
+  });
 }
