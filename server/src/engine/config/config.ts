@@ -1,6 +1,7 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../../schemas/simco-int.config.schema.json';
+import { lazyValidator } from '../json-schema';
 import { byPosition } from '../lint';
 import { message } from '../messages';
 import configRule from '../rules/config/invalid';
@@ -76,10 +77,7 @@ export const MAX_CONFIG_DEPTH = 32;
 /** Past this many problems the rest are counted, not listed: a file of 10,000 unknown rule ids is one mistake. */
 const MAX_FINDINGS = 50;
 
-// Compiled on first use (about 50 ms): a check of source files, and every CLI worker thread, never needs it.
-const ajv = new Ajv({ allErrors: true });
-let compiled: ReturnType<typeof ajv.compile<Partial<Config>>> | undefined;
-const validator = (): ReturnType<typeof ajv.compile<Partial<Config>>> => (compiled ??= ajv.compile<Partial<Config>>(schema));
+const validator = lazyValidator<Partial<Config>>(schema);
 
 /**
  * Reads `simco-int.config.json`. An invalid file is reported where it is wrong

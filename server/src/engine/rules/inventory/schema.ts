@@ -1,7 +1,8 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { isAlias, isCollection, isMap, isScalar, visit, type Node } from 'yaml';
 import schema from '../../../../../schemas/master-inventory.schema.json';
 import { ENTRY_KEYS, misspeltKey } from '../../inventory/entry-keys';
+import { lazyValidator } from '../../json-schema';
 import { firstLineRange, nodeAtPath, offsetsOf, pairOf, type FoundNode, type MapPair } from '../../inventory/nodes';
 import type { InventoryFile } from '../../inventory/parse';
 import type { Range } from '../../types';
@@ -13,10 +14,7 @@ import type { FixSpec, ReportSpec, Rule } from '../rule';
 // sentence at the key or value to change. A file with syntax problems is
 // left to inventory/syntax: what yaml recovers from it would only echo them.
 
-// Compiled on first use (about 50 ms): a check of source files, and every CLI worker thread, never needs it.
-const ajv = new Ajv({ allErrors: true });
-let compiled: ReturnType<typeof ajv.compile> | undefined;
-const validator = (): ReturnType<typeof ajv.compile> => (compiled ??= ajv.compile(schema));
+const validator = lazyValidator(schema);
 const DOC_PATH = new RegExp(schema.definitions.integracion.properties.documentacion.pattern, 'u');
 const KEY_LIST = ENTRY_KEYS.join(', ');
 const LIST_KEY = 'integraciones';
