@@ -65,6 +65,8 @@ export interface CliIo {
   cwd: string;
   /** Defaults to process.env: LANG/LC_ALL pick the locale, NO_COLOR turns colors off. */
   env?: Record<string, string | undefined>;
+  /** The script a check's worker threads run (the bundled `simco-int`); without it a check stays on this thread. */
+  workerScript?: string;
 }
 
 /** What the check needs from main(): where to write and in which language. */
@@ -146,12 +148,10 @@ async function checkFolder(
   { root, config }: { root: string; config: Config },
   ownFiles: string[],
 ): Promise<CheckResult> {
-  // Workers run this same file, which only the bundle is: under a TypeScript loader everything stays on one thread.
-  const workerScript = __filename.endsWith('.js') ? __filename : undefined;
   const cacheFile = resolve(io.cwd, command.cacheLocation ?? join(root, CACHE_FILE));
   const cache = command.cache ? CheckCache.open(cacheFile, toolBuild(), config) : undefined;
   const fix = command.kind === 'check' && command.fix;
-  const result = await runCheck({ root, config, fix, workerScript, cache, ownFiles });
+  const result = await runCheck({ root, config, fix, workerScript: io.workerScript, cache, ownFiles });
   try {
     cache?.save();
   } catch (error) {
@@ -273,14 +273,24 @@ function displayPath(cwd: string, root: string, file: string): string {
   return relative(cwd, join(root, file)).split(sep).join('/');
 }
 
-if (isCheckWorker()) {
-  runCheckWorker();
-} else if (require.main === module) {
+/**
+ * Runs the command line of this process, or the task of a check's worker
+ * thread. `entryScript` is the script that loaded the bundle (cli-entry.ts):
+ * the one a check's worker threads run. Without it a check stays on one thread.
+ */
+export function start(entryScript?: string): void {
+  if (isCheckWorker()) {
+    runCheckWorker();
+    return;
+  }
   // A closed pipe (`simco-int check | head`) is the reader's choice, not a failure to report.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
-  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then((code) => {
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), workerScript: entryScript }).then((code) => {
     process.exitCode = code;
   });
 }
+
+// Run directly (through a TypeScript loader, as some tests do), this file is the command; the bundle is started by cli-entry.ts.
+if (require.main === module) start();

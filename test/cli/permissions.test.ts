@@ -1,24 +1,22 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTempDirs, tempDir } from './workspace';
+import { bundleIn } from '../hardening/odd-workspaces';
 
 // Files and folders the user cannot read or write. Root reads and writes
 // anything whatever the mode, and CI runs as root, so there the bundled CLI
 // runs as the unprivileged user `nobody` (util-linux's setpriv): these tests
 // run everywhere instead of being skipped where CI is.
 
-const BUNDLE = join(__dirname, '..', '..', 'dist', 'cli.js');
 const DOCS = 'docs/02-integraciones';
 const asRoot = process.getuid?.() === 0;
 
-/** A workspace `nobody` can traverse, with its own copy of the self-contained bundle. */
+/** A workspace `nobody` can traverse, with its own copy of the built command. */
 function workspace(): { root: string; cli: string } {
   const dir = tempDir();
-  chmodSync(dir, 0o755);
-  const cli = join(dir, 'cli.js');
-  copyFileSync(BUNDLE, cli);
+  const cli = bundleIn(dir, 'cli.js');
   const root = join(dir, 'ws');
   mkdirSync(join(root, DOCS), { recursive: true });
   writeFileSync(join(root, 'simco-int.config.json'), JSON.stringify({ rules: { 'int-doc/missing-section': 'off' } }));

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFixedFile } from '../../server/src/workspace/fix-writer';
 import { removeTempDirs, tempDir } from '../cli/workspace';
 import { CLEAN, readFixture } from '../helpers';
+import { bundleIn } from './odd-workspaces';
 
 // How `check --fix` writes files back (server/src/workspace/fix-writer.ts),
 // on real files through the bundled CLI: a write that fails halfway leaves
@@ -12,7 +13,6 @@ import { CLEAN, readFixture } from '../helpers';
 // symbolic link, BOM and line breaks, a read-only file stays unwritten, and
 // a file the user changed after it was read is left as the user saved it.
 
-const BUNDLE = join(__dirname, '..', '..', 'dist', 'cli.js');
 const DOC = 'docs/02-integraciones/INT-001-stripe.md';
 const asRoot = process.getuid?.() === 0;
 /** The clean Stripe doc with the one mistake a safe fix settles: the title's code written INT-1. */
@@ -22,9 +22,7 @@ const FIXED = readFixture(CLEAN, DOC);
 /** A workspace holding only the doc (with `text`), in a folder `nobody` can traverse, with its own copy of the bundle. */
 function workspace(text: string | Buffer = BROKEN): { root: string; cli: string; doc: string } {
   const dir = tempDir();
-  chmodSync(dir, 0o755);
-  const cli = join(dir, 'cli.js');
-  copyFileSync(BUNDLE, cli);
+  const cli = bundleIn(dir, 'cli.js');
   const root = join(dir, 'ws');
   mkdirSync(join(root, 'docs', '02-integraciones'), { recursive: true });
   const doc = join(root, DOC);

@@ -150,12 +150,14 @@ fs.readdirSync = function (path, ...rest) {
   return file;
 }
 
-/** A copy of a bundle (cli.js, server.js) in `dir`, where an unprivileged user can read it (the checkout may not be). */
+/** The files each command is built into: `simco-int` is an entry that loads the CLI bundle. */
+const BUILT = { 'cli.js': ['cli.js', 'cli-bundle.js'], 'server.js': ['server.js'] } as const;
+
+/** A copy of a command (cli.js, server.js) in `dir`, where an unprivileged user can read it (the checkout may not be). */
 export function bundleIn(dir: string, name: 'cli.js' | 'server.js'): string {
   chmodSync(dir, 0o755);
-  const copy = join(dir, name);
-  copyFileSync(join(DIST, name), copy);
-  return copy;
+  for (const file of BUILT[name]) copyFileSync(join(DIST, file), join(dir, file));
+  return join(dir, name);
 }
 
 export const bundle = (name: 'cli.js' | 'server.js'): string => join(DIST, name);

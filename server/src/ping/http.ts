@@ -9,10 +9,11 @@ import type { HttpRequest, HttpResult, PingDeps } from '../engine/ping/types';
 /** A ping reads small answers; a larger body is cut here (a proxy's error page needs no more). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export async function sendHttp(request: HttpRequest): Promise<HttpResult> {
+export function sendHttp(request: HttpRequest): Promise<HttpResult> {
   const url = new URL(request.url);
-  // Loaded by the first ping: every other command, and each CLI worker thread, started about 5 ms sooner without them.
-  const { request: send } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  // Required by the first ping: every other command, and each CLI worker thread, started about 5 ms sooner without them.
+  // (require, not import(): the CLI bundle runs in a vm.Script on Node.js 20, where import() needs an experimental option.)
+  const { request: send } = (url.protocol === 'https:' ? require('node:https') : require('node:http')) as typeof import('node:http');
   return new Promise((resolve) => {
     let settled = false;
     const settle = (result: HttpResult): void => {
