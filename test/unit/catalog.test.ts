@@ -92,6 +92,9 @@ describe('catalog: providers', () => {
     }
     assert.equal(new Set(all).size, all.length);
     assert.ok(all.indexOf('GOOGLE_CLOUD') < all.indexOf('GOOGLE'));
+    // Ties in length in the order ICU's collation gives them (which prefix a glued name suggests first).
+    const glued = (prefix: string): number => prefix.replace(/_/g, '').length;
+    assert.deepEqual(all, [...all].sort((a, b) => glued(b) - glued(a) || a.localeCompare(b)));
     assert.equal(allKnownPrefixes(config), all, 'cached per configuration');
   });
 });

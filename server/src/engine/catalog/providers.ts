@@ -670,6 +670,17 @@ function derivedPrefixes(proveedor: string): string[] {
 const knownPrefixes = new WeakMap<object, string[]>();
 
 /**
+ * Orders prefixes (A-Z, 0-9, _) as localeCompare did, `GOOGLE_CLOUD` before
+ * `GOOGLECLOUD`, without it: its first call builds an ICU collator, about
+ * 5 ms of every CLI thread's start.
+ */
+function spellingOrder(a: string, b: string): number {
+  const x = a.replace(/_/g, ' ');
+  const y = b.replace(/_/g, ' ');
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
  * Every prefix the catalog and the configuration know, longest first so
  * `GOOGLE_CLOUD` is tried before `GOOGLE`. Cached per configuration.
  */
@@ -679,7 +690,7 @@ export function allKnownPrefixes(config: Pick<Config, 'providerAliases'>): strin
   const all = new Set<string>();
   for (const provider of PROVIDERS) [provider.envPrefix, ...provider.aliases].forEach((p) => all.add(p));
   for (const aliases of Object.values(config.providerAliases)) aliases.forEach((p) => all.add(p));
-  const sorted = [...all].sort((a, b) => b.replace(/_/g, '').length - a.replace(/_/g, '').length || a.localeCompare(b));
+  const sorted = [...all].sort((a, b) => b.replace(/_/g, '').length - a.replace(/_/g, '').length || spellingOrder(a, b));
   knownPrefixes.set(config.providerAliases, sorted);
   return sorted;
 }
