@@ -86,6 +86,29 @@ describe('secret scanner', () => {
     assert.deepEqual(names(`FB_PAGE_TOKEN=${token}\n`), ['Facebook']);
   });
 
+  it('reads a value through a type annotation and a string prefix, and only there', () => {
+    const value = fake('base64-40');
+    const found = (path: string, line: string): string[] => lint(path, `${line}\n`).map((f) => `${f.ruleId} ${covered(line, f)}`);
+    for (const [path, line] of [
+      ['a.py', `api_key: str = "${value}"`],
+      ['a.ts', `const clientSecret: string = '${value}';`],
+      ['a.py', `api_key: typing.Optional[str] = "${value}"`],
+      ['a.ts', `let apiKey: Secret<string>|null = "${value}";`],
+      ['a.py', `secret_token = f"${value}"`],
+      ['a.py', `secret_token = R'${value}'`],
+      ['a.cs', `var apiKey = @"${value}";`],
+    ]) {
+      assert.deepEqual(found(path, line), [`secret/generic ${value}`], line);
+    }
+    for (const [path, line] of [
+      ['a.py', `api_key: str == "${value}"`],
+      ['a.py', `secret_token = x"${value}"`],
+      ['a.ts', `const clientSecret: (string) = '${value}';`],
+    ]) {
+      assert.deepEqual(found(path, line), [], line);
+    }
+  });
+
   it('leaves placeholders, env reads and comparisons alone', () => {
     const text = [
       'const a = process.env.STRIPE_API_KEY;',

@@ -49,6 +49,21 @@ function isQuote(c: number): boolean {
   return c === 34 /* " */ || c === 39 /* ' */ || c === 96; /* ` */
 }
 
+/** f, r, b, u (Python, either case) and @ (C#) before a quote. */
+function isStringPrefix(c: number): boolean {
+  const lower = c | 0x20;
+  return lower === 102 || lower === 114 || lower === 98 || lower === 117 || c === 64;
+}
+
+/** Characters of a type annotation: words, `.`, generics `<>`, arrays `[]` and unions `|`. */
+function isTypeChar(c: number): boolean {
+  return isWordChar(c) || c === 46 || c === 60 || c === 62 || c === 91 || c === 93 || c === 124;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /** Characters that end an unquoted value. */
 function endsUnquoted(c: number): boolean {
   return c <= 32 || isQuote(c) || c === 44 /* , */ || c === 59 /* ; */ || c === 41 /* ) */ || c === 125 /* } */ || c === 93; /* ] */
@@ -107,7 +122,7 @@ export function findAssignment(text: string, at: number, wordLength: number, sty
 
   // Python's f/r/b/u strings and C#'s @"...": one letter before the quote.
   let q = codeAt(text, p);
-  if (!isQuote(q) && isQuote(codeAt(text, p + 1)) && /[frbuFRBU@]/.test(text[p])) q = codeAt(text, ++p);
+  if (!isQuote(q) && isQuote(codeAt(text, p + 1)) && isStringPrefix(q)) q = codeAt(text, ++p);
   if (isQuote(q)) return quotedValue(text, p, q, nameStart, nameEnd);
   if (quotedOnly || !style.unquoted) return undefined;
   return unquotedValue(text, p, nameStart, nameEnd);
@@ -118,7 +133,7 @@ function skipTypeAnnotation(text: string, p: number): number {
   const start = skipBlanks(text, p);
   if (start < 0) return p;
   let end = start;
-  while (end < text.length && end - start < 40 && /[\w.<>[\]|]/.test(text[end])) end++;
+  while (end < text.length && end - start < 40 && isTypeChar(text.charCodeAt(end))) end++;
   if (end === start) return p;
   const eq = skipBlanks(text, end);
   if (eq >= 0 && codeAt(text, eq) === 61 && codeAt(text, eq + 1) !== 61) return eq + 1;
