@@ -1,5 +1,5 @@
 import { existsSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Config } from '../engine/config/config';
 import { withFingerprints } from '../engine/fingerprint';
 import { fixAll } from '../engine/fixes';
@@ -78,9 +78,11 @@ export function checkFiles(paths: Iterable<string>, options: CheckOptions, onChe
   const facts: Array<[string, FileFacts]> = [];
   const suppressing: string[] = [];
   const reader = new FileReader();
+  // The walk's paths are relative and normalized: joined by hand, without path.join's normalizing pass per file.
+  const folder = root.endsWith(sep) ? root : root + sep;
 
   for (const file of paths) {
-    const absolute = join(root, file);
+    const absolute = folder + file;
     // Its bytes are only good until the next file is read: nothing below keeps them.
     const read = reader.read(absolute);
     if ('skipped' in read) {
