@@ -1,3 +1,5 @@
+import { isNameChar, isTypeChar } from './chars';
+
 // Finds `name = "value"` around a secret-ish word, in any of the languages a
 // workspace holds: `apiKey = "..."` (JS, Python, Go `:=`, Terraform),
 // `apiKey: "..."` (objects, YAML, JSON keys in quotes), `'password' => '...'`
@@ -28,10 +30,6 @@ const MAX_NAME = 80;
 const MAX_VALUE = 1024;
 const MAX_BLANKS = 16;
 
-function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 46 /* . */ || c === 45 /* - */;
-}
-
 /**
  * The character code at `i`, or -1 outside the text. A read past either end
  * would give NaN, and V8 drops the optimized code of the function the first
@@ -53,15 +51,6 @@ function isQuote(c: number): boolean {
 function isStringPrefix(c: number): boolean {
   const lower = c | 0x20;
   return lower === 102 || lower === 114 || lower === 98 || lower === 117 || c === 64;
-}
-
-/** Characters of a type annotation: words, `.`, generics `<>`, arrays `[]` and unions `|`. */
-function isTypeChar(c: number): boolean {
-  return isWordChar(c) || c === 46 || c === 60 || c === 62 || c === 91 || c === 93 || c === 124;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** Characters that end an unquoted value. */

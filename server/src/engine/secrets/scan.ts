@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { type AssignedFormat, type PrivateKeyFormat, type Provider, PROVIDERS, type SecretMode, type TokenFormat, providersNamed } from '../catalog/providers';
 import { type Assignment, type AssignmentStyle, findAssignment } from './assignment';
+import { isAlnum } from './chars';
 import { DOCUMENTED_EXAMPLES } from './documented';
 import { findJwt } from './jwt';
 import { LiteralFinder } from './prefilter';
@@ -173,10 +174,6 @@ function styleOf(path: string): AssignmentStyle {
   };
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
 /** Reads the line around an offset, moving forward through the file as hits do. */
 class LineCursor {
   private start = 0;
@@ -253,7 +250,7 @@ export function scanSecrets(text: string, path: string, settings: SecretsConfig)
         hits.push(privateKeyHit(scanner, block.start, block.end, block.label, path, lines.before(at, CONTEXT_CHARS)));
         end = block.end;
       }
-    } else if (isWordChar(previous) || previous === 95 /* _ */ || previous === 45 /* - */ || previous === 43 /* + */ || previous === 47 /* / */) {
+    } else if (isAlnum(previous) || previous === 95 /* _ */ || previous === 45 /* - */ || previous === 43 /* + */ || previous === 47 /* / */) {
       // Inside a longer word or a base64 run (an image in an SVG): not the start of a token.
     } else if (found === JWT_START) {
       const jwt = findJwt(text, at);

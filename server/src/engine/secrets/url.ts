@@ -1,3 +1,4 @@
+import { isHostChar, isSchemeChar } from './chars';
 import { isDefaultPassword, isPlaceholder } from './values';
 
 // Credentials inside URLs: `postgres://app:<password>@db:5432/app`,
@@ -21,17 +22,9 @@ const EXAMPLE_HOST = /(?:^|\.)example(?:\.(?:com|org|net))?$|^(?:host|hostname|y
 /** An env var name in a password's place: `postgres://user:DB_PASSWORD@host`. */
 const ENV_LIKE = /^[A-Z_][A-Z0-9_]*$/;
 
-function isSchemeChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
-}
-
 /** Characters that end the authority part before any `@` could come. */
 function endsAuthority(c: number): boolean {
   return c <= 32 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || c === 47 || c === 92 || c === 63 || c === 35;
-}
-
-function isHostChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95 || c === 91 || c === 93;
 }
 
 /** `at` is the offset of `://`. */
