@@ -67,7 +67,7 @@ export interface PrefixMatch {
  * carries `MERCADOPAGO` and `GOOGLECLOUD_X` carries `GOOGLE_CLOUD`.
  */
 export function locatePrefix(segments: readonly string[], prefixes: readonly string[]): PrefixMatch | undefined {
-  const glued = prefixes.map((prefix) => ({ prefix, glued: prefix.replace(/_/g, '') })).sort((a, b) => b.glued.length - a.glued.length);
+  const glued = gluedLongestFirst(prefixes);
   for (let index = 0; index < segments.length; index++) {
     for (const { prefix, glued: wanted } of glued) {
       const length = segmentsSpelling(segments, index, wanted);
@@ -75,6 +75,22 @@ export function locatePrefix(segments: readonly string[], prefixes: readonly str
     }
   }
   return undefined;
+}
+
+const gluedLists = new WeakMap<readonly string[], ReadonlyArray<{ prefix: string; glued: string }>>();
+
+/**
+ * The prefixes with their underscores dropped, longest first; kept per list,
+ * since the naming rule asks with the same list (allKnownPrefixes) for every
+ * env var read in a workspace.
+ */
+function gluedLongestFirst(prefixes: readonly string[]): ReadonlyArray<{ prefix: string; glued: string }> {
+  let glued = gluedLists.get(prefixes);
+  if (!glued) {
+    glued = prefixes.map((prefix) => ({ prefix, glued: prefix.replace(/_/g, '') })).sort((a, b) => b.glued.length - a.glued.length);
+    gluedLists.set(prefixes, glued);
+  }
+  return glued;
 }
 
 /** How many segments from `index` spell `wanted` when glued together; 0 when they do not. */
