@@ -20,27 +20,36 @@ const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'pub', 'fake', 'dummy
 /** "stripeApiKey" -> ["stripe", "api", "key"]; "DB_PASSWORD" -> ["db", "password"]; "APIKey" -> ["api", "key"]. */
 export function nameWords(name: string): string[] {
   const words: string[] = [];
-  let word = '';
-  const isUpper = (c: string): boolean => c >= 'A' && c <= 'Z';
-  const isLower = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  // Character codes and slices, not a word built a character at a time: this runs for every candidate assignment.
+  let start = -1;
   for (let i = 0; i < name.length; i++) {
-    const c = name[i];
-    if (!isUpper(c) && !isLower(c)) {
-      if (word) words.push(word);
-      word = '';
+    const c = name.charCodeAt(i);
+    if (!isUpper(c) && !isLowerOrDigit(c)) {
+      if (start >= 0) words.push(name.slice(start, i).toLowerCase());
+      start = -1;
       continue;
     }
     // A capital starts a word after a lowercase letter (apiKey) or ends an acronym before one (APIKey).
-    const previous = name[i - 1] ?? '';
-    const next = name[i + 1] ?? '';
-    if (word && isUpper(c) && (isLower(previous) || (isUpper(previous) && next >= 'a' && next <= 'z'))) {
-      words.push(word);
-      word = '';
+    if (start >= 0 && isUpper(c)) {
+      const previous = name.charCodeAt(i - 1);
+      const next = i + 1 < name.length ? name.charCodeAt(i + 1) : -1;
+      if (isLowerOrDigit(previous) || (isUpper(previous) && next >= 97 && next <= 122)) {
+        words.push(name.slice(start, i).toLowerCase());
+        start = i;
+      }
     }
-    word += c.toLowerCase();
+    if (start < 0) start = i;
   }
-  if (word) words.push(word);
+  if (start >= 0) words.push(name.slice(start).toLowerCase());
   return words;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isLowerOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** What kind of secret a name holds, or undefined when it holds none. */
