@@ -60,7 +60,9 @@ function privateFolder(): string | undefined {
   }
   try {
     const stat = lstatSync(folder);
-    if (!stat.isDirectory() || (stat.mode & 0o022) !== 0 || (uid !== undefined && stat.uid !== uid)) return undefined;
+    if (!stat.isDirectory()) return undefined;
+    // Where there are no user ids (Windows) the temporary folder is the user's own, and the mode bits are made up.
+    if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0)) return undefined;
     return folder;
   } catch {
     return undefined;
